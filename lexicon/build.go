@@ -179,6 +179,10 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 	case len(text.domain)+len(text.tune) > 0 && len(text.general) > 0:
 		gen := build("general", text.general, opts.Prune)
 		lambda := opts.Lambda
+		if (lambda <= 0 || lambda >= 1) && len(text.tune) == 0 {
+			lambda = 0.5
+			opts.logf("domain text too short to hold out a tuning slice: domain weight %.1f", lambda)
+		}
 		if lambda <= 0 || lambda >= 1 {
 			dom90 := build("domain (tuning)", text.domain, opts.DomainPrune)
 			var t Tuning

@@ -259,9 +259,10 @@ func pad8(b []byte) []byte {
 	return b
 }
 
-// makeCodebook returns numCodes sorted centroids for values: the means of
-// equal-size bins of the sorted values (every distinct value gets its own
-// code when there are few).
+// makeCodebook returns numCodes sorted centroids for values: equal-count
+// bins of the sorted values refined by Lloyd iterations (1-D k-means), so
+// that the squared quantization error is small. Few distinct values get a
+// code each.
 func makeCodebook(values []float32) []float32 {
 	book := make([]float32, numCodes)
 	if len(values) == 0 {
@@ -277,14 +278,33 @@ func makeCodebook(values []float32) []float32 {
 		}
 		return book
 	}
+	c := make([]float64, numCodes)
 	for b := range numCodes {
 		lo := b * len(sorted) / numCodes
 		hi := (b + 1) * len(sorted) / numCodes
-		var sum float64
-		for _, v := range sorted[lo:hi] {
-			sum += float64(v)
+		c[b] = float64(sorted[(lo+hi)/2])
+	}
+	sum := make([]float64, numCodes)
+	n := make([]int, numCodes)
+	for range 20 {
+		clear(sum)
+		clear(n)
+		b := 0
+		for _, v := range sorted {
+			for b+1 < numCodes && math.Abs(float64(v)-c[b+1]) <= math.Abs(float64(v)-c[b]) {
+				b++
+			}
+			sum[b] += float64(v)
+			n[b]++
 		}
-		book[b] = float32(sum / float64(hi-lo))
+		for b := range c {
+			if n[b] > 0 {
+				c[b] = sum[b] / float64(n[b])
+			}
+		}
+	}
+	for b := range book {
+		book[b] = float32(c[b])
 	}
 	slices.Sort(book)
 	return book
