@@ -14,11 +14,11 @@ import (
 
 func TestParseSyllable(t *testing.T) {
 	tests := []struct {
-		word             string
-		onset, rime      string
-		tone             Tone
-		cs               Case
-		key, newStyle    string
+		word          string
+		onset, rime   string
+		tone          Tone
+		cs            Case
+		key, newStyle string
 	}{
 		{"Đảng", "đ", "ang", Hook, Title, "đảng", "Đảng"},
 		{"ĐẢNG", "đ", "ang", Hook, Upper, "đảng", "ĐẢNG"},
