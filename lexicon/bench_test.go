@@ -19,7 +19,7 @@ func BenchmarkOpenDefault(b *testing.B) {
 // benchTrigrams returns the word-ID trigrams of the fixture text under m,
 // sentence starts included, as a flat slice of triples.
 func benchTrigrams(b *testing.B, m *Model) []WordID {
-	data, err := os.ReadFile("../testdata/lexicon/domain.txt")
+	data, err := os.ReadFile("../testdata/lexicon/ngram/domain.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -27,7 +27,7 @@ func benchTrigrams(b *testing.B, m *Model) []WordID {
 	var line []byte
 	flush := func() {
 		ids := []WordID{idBOS, idBOS}
-		for _, k := range appendLineKeys(nil, string(line)) {
+		for _, k := range lineKeys(string(line)) {
 			ids = append(ids, m.ID(k))
 		}
 		ids = append(ids, idEOS)

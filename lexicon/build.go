@@ -282,8 +282,8 @@ type corpusReader struct {
 	ids         map[string]uint32
 	words       []string
 	counts      []int64
-	keys        []string
-	tone        ToneStyle
+	toks        []Token
+	tone        ToneCounts
 	done, total int64
 }
 
@@ -328,18 +328,25 @@ func (r *corpusReader) readFile(path, role string, dst, tune *[]uint32, every in
 			if r.opts.Progress != nil && lineNo%1024 == 0 {
 				r.opts.Progress(r.done, r.total)
 			}
-			r.keys = appendLineKeys(r.keys[:0], trimNewline(line))
-			if len(r.keys) > 0 {
+			r.toks = AppendTokens(r.toks[:0], trimNewline(line))
+			out := dst
+			if tune != nil && every > 0 && (lineNo-1)/tuneBlock%every == every-1 {
+				out = tune
+			}
+			n := len(*out)
+			for _, t := range r.toks {
+				k := VocabKey(t)
+				if k == "" {
+					continue
+				}
+				if t.Kind == Word {
+					r.tone.count(t.Text)
+				}
+				*out = append(*out, r.intern(k))
+			}
+			if len(*out) > n {
 				c.Lines++
-				out := dst
-				if tune != nil && every > 0 && (lineNo-1)/tuneBlock%every == every-1 {
-					out = tune
-				}
-				for _, k := range r.keys {
-					r.tone.count(k)
-					*out = append(*out, r.intern(k))
-				}
-				c.Tokens += int64(len(r.keys))
+				c.Tokens += int64(len(*out) - n)
 				*out = append(*out, idEOS)
 			}
 		}
@@ -397,18 +404,4 @@ func (r *corpusReader) vocabulary(minCount, order int) ([]string, []uint32) {
 		vocab = append(vocab, r.words[id])
 	}
 	return vocab, remap
-}
-
-// isClassOrPunct reports whether a key is a class token (<num>, ...) or
-// punctuation, which the vocabulary always keeps.
-func isClassOrPunct(key string) bool {
-	if len(key) > 2 && key[0] == '<' && key[len(key)-1] == '>' {
-		return true
-	}
-	for _, r := range key {
-		if r >= 'a' && r <= 'z' || r >= 0x80 && isLetterRune(r) || r >= '0' && r <= '9' {
-			return false
-		}
-	}
-	return true
 }

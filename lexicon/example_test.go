@@ -2,29 +2,31 @@ package lexicon_test
 
 import (
 	"fmt"
-	"log"
 
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
-// Score two spellings of the same skeleton after "ủy ban nhân dân": the
-// model prefers the word the training text uses there.
-func ExampleModel_LogProb() {
-	m, err := lexicon.Default()
-	if err != nil {
-		log.Fatal(err)
-	}
-	ctx := []lexicon.WordID{m.ID("<s>"), m.ID("ủy"), m.ID("ban")}
-	good := m.LogProb(ctx, m.ID("nhân"))
-	bad := m.LogProb(ctx, m.ID("nhẫn"))
-	fmt.Println(good > bad)
-	// Output: true
+func ExampleParseSyllable() {
+	s, ok := lexicon.ParseSyllable("Thuỷ")
+	fmt.Println(ok, s.Onset, s.Rime, s.Tone == lexicon.Hook)
+	fmt.Println(s.Compose(lexicon.OldStyle), s.Compose(lexicon.NewStyle))
+	_, ok = lexicon.ParseSyllable("Vănhóa")
+	fmt.Println(ok)
+	// Output:
+	// true th uy true
+	// Thủy Thuỷ
+	// false
 }
 
-// Open a model from bytes, as the embedded default is opened; a file that
-// is not a model gives an error, never a panic.
-func ExampleOpen() {
-	_, err := lexicon.Open([]byte("not a model"))
-	fmt.Println(err)
-	// Output: not a valid vnrestore lexicon model: wrong magic bytes
+func ExampleSkeleton() {
+	fmt.Println(lexicon.Skeleton("Đảng"), lexicon.Key("Hoà"), lexicon.Candidates("quoc"))
+	// Output: dang hòa [quốc quộc]
+}
+
+func ExampleTokenize() {
+	for _, t := range lexicon.Tokenize("Kế hoạch số 121-KH/BTGTU, ngày 5/3/2021") {
+		fmt.Printf("%s:%q ", t.Kind, t.Text)
+	}
+	fmt.Println()
+	// Output: word:"Kế" space:" " word:"hoạch" space:" " word:"số" space:" " code:"121-KH/BTGTU" punct:"," space:" " word:"ngày" space:" " date:"5/3/2021"
 }

@@ -46,20 +46,20 @@ const (
 // Info describes a model: its shape and its provenance. Open reads it from
 // the header of the model file.
 type Info struct {
-	FormatVersion int       `json:"format_version"`
-	Builder       string    `json:"builder"`
-	Order         int       `json:"order"`
-	Counts        []uint64  `json:"counts"` // n-grams per order, index order-1
-	VocabSize     int       `json:"vocab_size"`
-	MinCount      int       `json:"min_count"`
-	Prune         []uint32  `json:"prune"`                  // per order: largest count dropped from the general model
-	DomainPrune   []uint32  `json:"domain_prune,omitempty"` // the same for the domain model
-	Lambda        float64   `json:"lambda,omitempty"`       // weight of the domain model in the mix
-	Tuning        *Tuning   `json:"tuning,omitempty"`
-	Quantization  string    `json:"quantization"`
-	ToneStyle     ToneStyle `json:"tone_style"`
-	Corpora       []Corpus  `json:"corpora"`
-	Layout        []Layout  `json:"layout"` // per order >= 2: table geometry
+	FormatVersion int        `json:"format_version"`
+	Builder       string     `json:"builder"`
+	Order         int        `json:"order"`
+	Counts        []uint64   `json:"counts"` // n-grams per order, index order-1
+	VocabSize     int        `json:"vocab_size"`
+	MinCount      int        `json:"min_count"`
+	Prune         []uint32   `json:"prune"`                  // per order: largest count dropped from the general model
+	DomainPrune   []uint32   `json:"domain_prune,omitempty"` // the same for the domain model
+	Lambda        float64    `json:"lambda,omitempty"`       // weight of the domain model in the mix
+	Tuning        *Tuning    `json:"tuning,omitempty"`
+	Quantization  string     `json:"quantization"`
+	ToneStyle     ToneCounts `json:"tone_style"`
+	Corpora       []Corpus   `json:"corpora"`
+	Layout        []Layout   `json:"layout"` // per order >= 2: table geometry
 
 	// FileSize is the size of the model file in bytes (not stored in the header).
 	FileSize int64 `json:"-"`

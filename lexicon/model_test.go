@@ -26,7 +26,7 @@ func toyModel(t testing.TB, order int) (*builtModel, *Model, []byte) {
 // fixtureModel builds a model from the fixture texts in testdata/lexicon,
 // large enough for the 8-bit codebooks to quantize.
 func fixtureModel(t testing.TB, order int) (*builtModel, *Model, []byte) {
-	return buildFiles(t, order, "../testdata/lexicon/domain.txt", "../testdata/lexicon/general.txt")
+	return buildFiles(t, order, "../testdata/lexicon/ngram/domain.txt", "../testdata/lexicon/ngram/general.txt")
 }
 
 func buildFiles(t testing.TB, order int, dom, gen string) (*builtModel, *Model, []byte) {
@@ -103,7 +103,7 @@ func countStreamSample(mb *builtModel) []uint32 {
 	}
 	var out []uint32
 	for _, line := range []string{"ủy ban nhân dân tỉnh ban hành quyết định", "hà nội là thủ đô của việt nam", "đảng bộ tỉnh lãnh đạo thực hiện nghị quyết"} {
-		for _, k := range appendLineKeys(nil, line) {
+		for _, k := range lineKeys(line) {
 			out = append(out, ids[k])
 		}
 		out = append(out, idEOS)

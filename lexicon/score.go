@@ -30,7 +30,7 @@ func (p Perplexity) PPL() float64 {
 // SentencePerplexity scores one line of text as a sentence: its tokens'
 // vocabulary keys after <s>, then </s>.
 func (m *Model) SentencePerplexity(line string) Perplexity {
-	keys := appendLineKeys(nil, line)
+	keys := lineKeys(line)
 	p := Perplexity{Sentences: 1}
 	ctx := make([]WordID, 0, len(keys)+2)
 	ctx = append(ctx, idBOS)

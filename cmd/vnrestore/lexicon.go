@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/schollz/progressbar/v3"
@@ -118,35 +117,21 @@ func runLexiconBuild(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(fl.output, data); err != nil {
+	if err := writeFileAtomic(fl.output, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}); err != nil {
+		return err
+	}
+	// A model is data to share, not a secret: readable by all like any
+	// other build output.
+	if err := os.Chmod(fl.output, 0o644); err != nil {
 		return err
 	}
 	if !global.quiet {
 		fmt.Fprintf(os.Stderr, "lexicon build: wrote %s (%d bytes)\n", fl.output, len(data))
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to a temporary file next to path and renames
-// it into place, so path never holds a partial file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // openLexicon opens the model named by path, by --lexicon, or the embedded
@@ -204,7 +189,11 @@ func printInfo(w io.Writer, name string, in lexicon.Info) {
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "tone style:   %s (old hòa/thủy %d, new hoà/thuỷ %d)\n", in.ToneStyle.Preferred(), in.ToneStyle.Old, in.ToneStyle.New)
+	style := "old (hòa, thủy)"
+	if in.ToneStyle.Preferred() == lexicon.NewStyle {
+		style = "new (hoà, thuỷ)"
+	}
+	fmt.Fprintf(w, "tone style:   %s most frequent: old %d, new %d syllables\n", style, in.ToneStyle.Old, in.ToneStyle.New)
 	fmt.Fprintln(w, "corpora:")
 	for _, c := range in.Corpora {
 		fmt.Fprintf(w, "  %-10s %-8s %10d bytes %8d lines %10d tokens  sha256 %s\n", c.Name, c.Role, c.Bytes, c.Lines, c.Tokens, c.SHA256)
