@@ -14,11 +14,11 @@ import (
 
 func TestParseSyllable(t *testing.T) {
 	tests := []struct {
-		word             string
-		onset, rime      string
-		tone             Tone
-		cs               Case
-		key, newStyle    string
+		word          string
+		onset, rime   string
+		tone          Tone
+		cs            Case
+		key, newStyle string
 	}{
 		{"Đảng", "đ", "ang", Hook, Title, "đảng", "Đảng"},
 		{"ĐẢNG", "đ", "ang", Hook, Upper, "đảng", "ĐẢNG"},
@@ -213,5 +213,18 @@ func BenchmarkKey(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Key(words[i%len(words)])
+	}
+}
+
+func TestStripMarks(t *testing.T) {
+	tests := map[string]string{
+		"Đảng Cộng sản Việt Nam, 121-KH/BTGTU": "Dang Cong san Viet Nam, 121-KH/BTGTU",
+		"ĐẢNG ỦY":                    "DANG UY",
+		norm.NFD.String("Hướng dẫn"): "Huong dan",
+		"plain ASCII":                "plain ASCII",
+		"€ “quoted”":                 "€ “quoted”",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, StripMarks(in), in)
 	}
 }
