@@ -1,16 +1,13 @@
 package errmodel
 
-import (
-	"os"
-	"strings"
-	"sync"
-)
+import "github.com/vnarchive/vnrestore/lexicon"
 
-var inventoryOnce = sync.OnceValue(func() []string {
-	data, _ := os.ReadFile(os.Getenv("VNRESTORE_INVENTORY"))
-	return strings.Fields(string(data))
-})
+// Inventory returns every syllable a channel may propose: the full
+// inventory of well-formed Vietnamese syllables that lexicon derives from
+// the spelling rules, in canonical (lexicon.Key) form. The slice is shared.
+func Inventory() []string { return lexicon.Inventory() }
 
-// Inventory returns every syllable a channel may propose.
-// TEMPORARY until lexicon.Inventory is merged.
-func Inventory() []string { return inventoryOnce() }
+// Key returns the form a syllable takes among the candidates: lower case,
+// NFC, canonical tone placement (lexicon.Key); "" when word is not a
+// Vietnamese syllable.
+func Key(word string) string { return lexicon.Key(word) }

@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"os"
-	"strings"
 	"sync"
 )
 
@@ -45,7 +44,7 @@ func ReadFile(path string) (*Params, error) {
 }
 
 // Load returns the model from the file path or, when path is empty, the
-// embedded model name, compiled over the full syllable inventory.
+// embedded model name, compiled with opts.
 func Load(name, path string, opts Options) (*Model, error) {
 	var p *Params
 	var err error
@@ -57,7 +56,7 @@ func Load(name, path string, opts Options) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return New(p, Inventory(), opts), nil
+	return New(p, opts), nil
 }
 
 var (
@@ -90,14 +89,4 @@ func shared(name string) (*Model, error) {
 	}
 	defaults.Store(name, m)
 	return m, nil
-}
-
-// Key returns the form a syllable takes among the candidates: lower case,
-// canonical tone placement; "" when word is not a syllable.
-func Key(word string) string {
-	w := strings.ToLower(word)
-	if !isWordLike(w) {
-		return ""
-	}
-	return w
 }

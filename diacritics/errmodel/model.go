@@ -43,6 +43,11 @@ type alphaLP struct {
 // Options tune candidate generation. The zero value of a field means its
 // default.
 type Options struct {
+	// Inventory lists the syllables the channel may propose, lower-case
+	// NFC. Default: every well-formed syllable (Inventory). A decoder may
+	// pass the syllables its language model knows: a smaller trie is
+	// faster and its candidates are all ones the model can score.
+	Inventory []string
 	// Beam drops candidates whose score is more than Beam (log10) below the
 	// best candidate's. Default 4.
 	Beam float32
@@ -62,6 +67,9 @@ type Options struct {
 }
 
 func (o *Options) setDefaults() {
+	if o.Inventory == nil {
+		o.Inventory = Inventory()
+	}
 	if o.Beam == 0 {
 		o.Beam = 4
 	}
@@ -82,9 +90,9 @@ func (o *Options) setDefaults() {
 	}
 }
 
-// New compiles the parameters p over the syllable inventory syllables
-// (lower-case NFC words; duplicates and non-words are ignored).
-func New(p *Params, syllables []string, opts Options) *Model {
+// New compiles the parameters p over the syllable inventory of opts
+// (duplicates and non-words in it are ignored).
+func New(p *Params, opts Options) *Model {
 	opts.setDefaults()
 	m := &Model{name: p.Name, opts: opts, alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}
 	for _, r := range p.Rules {
@@ -125,7 +133,7 @@ func New(p *Params, syllables []string, opts Options) *Model {
 	if p.Stats.Pairs > 0 {
 		m.exact = float32(p.Stats.Exact) / float32(p.Stats.Pairs)
 	}
-	m.trie = buildTrie(syllables, m.alphaID)
+	m.trie = buildTrie(opts.Inventory, m.alphaID)
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m

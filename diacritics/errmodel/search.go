@@ -96,8 +96,8 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 
 // A scratch holds the per-query state of a search; scratches are pooled.
 type scratch struct {
-	stamp []uint32 // rule id → query number that filled head
-	head  []int32  // rule id → first entry, or -1
+	stamp []uint32  // rule id → query number that filled head
+	head  []int32   // rule id → first entry, or -1
 	best  []float32 // rule id → best log prob of its entries
 	tops  []float32 // depth → best value of its column
 	ents  []entry
@@ -350,8 +350,6 @@ func (st *searchState) add(w int32, lp float32) {
 	}
 	st.hits++
 }
-
-
 
 // syllableShaped reports whether an observed token can be a misread
 // syllable: at least half of its runes are letters, and it has no

@@ -33,6 +33,7 @@ func main() {
 	beam := flag.Float64("beam", 0, "candidate beam (log10); 0 = default")
 	maxc := flag.Int("max", 0, "max candidates; 0 = default")
 	edit := flag.Float64("edit", 0, "log10 prob of an edit no rule covers; 0 = default")
+	inventory := flag.String("inventory", "", "file of syllables to propose, one per line (default: every well-formed syllable)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -48,7 +49,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "chaneval: no shared data, skipping:", err)
 		return
 	}
-	if err := run(*mode, *model, *tsv, *heldout, errmodel.Options{Beam: float32(*beam), MaxCandidates: *maxc, EditLogProb: float32(*edit), CacheSize: -1}); err != nil {
+	var inv []string
+	if *inventory != "" {
+		data, err := os.ReadFile(*inventory)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "chaneval:", err)
+			os.Exit(1)
+		}
+		inv = strings.Fields(string(data))
+	}
+	if err := run(*mode, *model, *tsv, *heldout, errmodel.Options{Inventory: inv, Beam: float32(*beam), MaxCandidates: *maxc, EditLogProb: float32(*edit), CacheSize: -1}); err != nil {
 		fmt.Fprintln(os.Stderr, "chaneval:", err)
 		os.Exit(1)
 	}
