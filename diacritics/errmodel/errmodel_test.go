@@ -1,0 +1,300 @@
+package errmodel
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/vnarchive/vnrestore/diacritics"
+)
+
+const fixture = "../../testdata/channel/synth-sample.tsv"
+
+// rank returns the position of want among the candidates, or -1.
+func rank(c []diacritics.Candidate, want string) int {
+	return slices.IndexFunc(c, func(x diacritics.Candidate) bool { return x.Text == want })
+}
+
+func TestLegacyProposesMisreadSyllables(t *testing.T) {
+	m, err := Legacy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		token, want string
+		within      int // the gold syllable is among the first within candidates
+	}{
+		{"s6", "số", 2},
+		{"T6", "tổ", 1},
+		{"th6ng", "thống", 4},
+		{"cila", "của", 1},
+		{"cla", "của", 1},
+		{"dugc", "được", 1},
+		{"ngudi", "người", 4},
+		{"chitc", "chức", 1},
+		{"iiy", "ủy", 4},
+		{"vting", "vững", 5},
+		{"he", "hệ", 10},
+		{"dirng", "dựng", 12},
+		{"NhAt", "nhất", 3},
+		{"dOng", "đồng", 24},
+		{"Cong", "công", 12},
+	}
+	for _, tt := range tests {
+		c := m.Candidates(tt.token, nil)
+		if r := rank(c, tt.want); r < 0 || r >= tt.within {
+			t.Errorf("Candidates(%q): %q at rank %d, want < %d; got %v", tt.token, tt.want, r, tt.within, c)
+		}
+		for i := 1; i < len(c); i++ {
+			if c[i].LogProb > c[i-1].LogProb {
+				t.Errorf("Candidates(%q) not sorted: %v", tt.token, c)
+				break
+			}
+		}
+	}
+}
+
+func TestCandidatesSkipsNonWords(t *testing.T) {
+	m, err := Legacy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []string{"", "2015", "18/QĐ-UBND", "1.000.000", "internationalization"} {
+		if c := m.Candidates(tok, nil); len(c) != 0 {
+			t.Errorf("Candidates(%q) = %v, want none", tok, c)
+		}
+	}
+}
+
+func TestCandidatesJoined(t *testing.T) {
+	m, err := Legacy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The engine split "trường" in two in the training data ("tru ong").
+	if c := m.CandidatesJoined("Tru", "dng", nil); rank(c, "trường") < 0 {
+		t.Errorf(`CandidatesJoined("Tru", "dng") = %v, want "trường" among them`, c)
+	}
+}
+
+func TestOCRConfidence(t *testing.T) {
+	m, err := OCR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Tesseract's Vietnamese model wrote "khân" for "khẩn": a confident
+	// reading stays first, a doubtful one lets "khẩn" overtake it.
+	sure := m.CandidatesConf("khân", 0.97, nil)
+	if len(sure) == 0 || sure[0].Text != "khân" {
+		t.Errorf("CandidatesConf(khân, 0.97) = %v, want khân first", sure)
+	}
+	doubt := m.CandidatesConf("khân", 0.3, nil)
+	ks, kd := sure[rank(sure, "khẩn")].LogProb-sure[0].LogProb, doubt[rank(doubt, "khẩn")].LogProb-doubt[rank(doubt, "khân")].LogProb
+	if !(kd > ks) {
+		t.Errorf("low confidence should favour khẩn over khân more: gap %v at 0.97, %v at 0.3", ks, kd)
+	}
+	if c := m.Candidates("triên", nil); rank(c, "triển") < 0 {
+		t.Errorf(`Candidates("triên") = %v, want "triển" among them`, c)
+	}
+}
+
+func TestCase(t *testing.T) {
+	m, err := Legacy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		token string
+		want  Case
+		out   string
+	}{
+		{"dOng", Lower, "đồng"},
+		{"clang", Lower, "đồng"},
+		{"Dang", Title, "Đồng"},
+		{"CAp", Title, "Đồng"},
+		{"UBND", Upper, "ĐỒNG"},
+	}
+	for _, tt := range tests {
+		if got := m.Case(tt.token); got != tt.want {
+			t.Errorf("Case(%q) = %v, want %v", tt.token, got, tt.want)
+		}
+		if got := ApplyCase("đồng", tt.want); got != tt.out {
+			t.Errorf("ApplyCase(đồng, %v) = %q, want %q", tt.want, got, tt.out)
+		}
+	}
+}
+
+func TestAlignTokens(t *testing.T) {
+	tests := []struct {
+		gold, obs string
+		want      []string // gold|obs per step
+	}{
+		{"Tổ chức đảng,", "T6 chitc clang ,", []string{"Tổ|T6", "chức|chitc", "đảng|clang"}},
+		{"đối với doanh nghiệp", "dOivi oanh agbiép", []string{"đối với|dOivi", "doanh|oanh", "nghiệp|agbiép"}},
+		{"hệ thống", "he th6 ng", []string{"hệ|he", "thống|th6 ng"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range AlignTokens(tt.gold, tt.obs) {
+			got = append(got, strings.Join(p.Gold, " ")+"|"+strings.Join(p.Obs, " "))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("AlignTokens(%q, %q) = %q, want %q", tt.gold, tt.obs, got, tt.want)
+		}
+	}
+}
+
+// trainFixture trains a legacy channel on the fixture pages.
+func trainFixture(t *testing.T, cols TSVColumns) *Params {
+	t.Helper()
+	f, err := os.Open(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tr := NewTrainer()
+	n, err := tr.AddTSV(f, fixture, cols, map[string]bool{"train-0013": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 237-28 {
+		t.Errorf("AddTSV added %d rows, want %d (the fixture without page train-0013)", n, 237-28)
+	}
+	return tr.Params("legacy", 2)
+}
+
+func TestTrainerLearnsConfusions(t *testing.T) {
+	p := trainFixture(t, SynthLegacy)
+	prob := func(a, b string) float64 {
+		for _, r := range p.Rules {
+			if r.Alpha == a && r.Beta == b {
+				return r.Count / p.AlphaTotal[a]
+			}
+		}
+		return 0
+	}
+	tests := []struct {
+		alpha, beta string
+		atLeast     float64
+	}{
+		{"đ", "d", 0.8},  // đ loses its bar
+		{"ố", "6", 0.1},  // ố reads as a six
+		{"ủ", "i", 0.1},  // của -> cia
+		{"ư", "u", 0.5},  // ư loses its horn
+		{"n", "n", 0.9},  // plain letters survive
+	}
+	for _, tt := range tests {
+		if got := prob(tt.alpha, tt.beta); got < tt.atLeast {
+			t.Errorf("P(%q | %q) = %.3f, want at least %.2f", tt.beta, tt.alpha, got, tt.atLeast)
+		}
+	}
+	m := New(p, Options{})
+	if c := m.Candidates("s6", nil); rank(c, "số") < 0 || rank(c, "số") > 3 {
+		t.Errorf("fixture-trained Candidates(s6) = %v, want số in the first four", c)
+	}
+}
+
+func TestModelFileRoundTrip(t *testing.T) {
+	p := trainFixture(t, SynthOCR)
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	q, err := ReadParams(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Name != p.Name || q.Stats != p.Stats || q.Cases != p.Cases || !slices.Equal(q.Rules, p.Rules) || len(q.AlphaTotal) != len(p.AlphaTotal) {
+		t.Errorf("round trip changed the parameters")
+	}
+}
+
+func TestReadParamsRejectsCorruptFiles(t *testing.T) {
+	good, err := embedded.ReadFile("model/legacy.chan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := gunzip(t, good)
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	tests := []struct {
+		name string
+		data []byte
+		msg  string
+	}{
+		{"empty", nil, "EOF"},
+		{"not gzip", []byte("vnrestore-channel\t1\n"), "invalid header"},
+		{"truncated gzip", good[:len(good)/2], ""},
+		{"wrong magic", gz("arpa\t1\n"), "missing"},
+		{"future version", gz("vnrestore-channel\t9\n"), "unsupported version"},
+		{"no end record", gz(strings.Join(lines[:len(lines)-1], "\n") + "\n"), "truncated"},
+		{"dropped rule", gz(strings.Join(append(slices.Clone(lines[:len(lines)-2]), lines[len(lines)-1]), "\n") + "\n"), "end record"},
+		{"bad count", gz(lines[0] + "\nrule\t\"a\"\t\"b\"\tx\n"), "rule: bad record"},
+		{"count over total", gz(lines[0] + "\nalpha\t\"a\"\t1\nrule\t\"a\"\t\"b\"\t2\n"), "exceeds the total"},
+		{"unknown record", gz(lines[0] + "\nfoo\t1\n"), "unknown record"},
+	}
+	for _, tt := range tests {
+		_, err := ReadParams(bytes.NewReader(tt.data))
+		if err == nil || !errors.Is(err, ErrFormat) || !strings.Contains(err.Error(), tt.msg) {
+			t.Errorf("%s: ReadParams error = %v, want ErrFormat mentioning %q", tt.name, err, tt.msg)
+		}
+	}
+	if _, err := ReadFile("testdata/missing.chan"); err == nil {
+		t.Errorf("ReadFile of a missing file: no error")
+	}
+}
+
+func TestConcurrentCandidates(t *testing.T) {
+	p, err := Embedded("legacy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(p, Options{CacheSize: 8}) // a tiny cache, so that entries are evicted under load
+	tokens := []string{"s6", "th6ng", "cia", "dugc", "ngudi", "chitc", "vting", "he", "Cong", "dOng", "tru dng"}
+	want := make([][]diacritics.Candidate, len(tokens))
+	uncached := New(p, Options{CacheSize: -1})
+	for i, tok := range tokens {
+		want[i] = uncached.Candidates(tok, nil)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf []diacritics.Candidate
+			for k := range 60 {
+				i := (g + k) % len(tokens)
+				buf = m.Candidates(tokens[i], buf[:0])
+				if !slices.Equal(buf, want[i]) {
+					t.Errorf("concurrent Candidates(%q) = %v, want %v", tokens[i], buf, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func gz(s string) []byte {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.Bytes()
+}
+
+func gunzip(t *testing.T, data []byte) string {
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if _, err := b.ReadFrom(r); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
