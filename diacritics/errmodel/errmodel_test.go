@@ -182,11 +182,11 @@ func TestTrainerLearnsConfusions(t *testing.T) {
 		alpha, beta string
 		atLeast     float64
 	}{
-		{"đ", "d", 0.8},  // đ loses its bar
-		{"ố", "6", 0.1},  // ố reads as a six
-		{"ủ", "i", 0.1},  // của -> cia
-		{"ư", "u", 0.5},  // ư loses its horn
-		{"n", "n", 0.9},  // plain letters survive
+		{"đ", "d", 0.8}, // đ loses its bar
+		{"ố", "6", 0.1}, // ố reads as a six
+		{"ủ", "i", 0.1}, // của -> cia
+		{"ư", "u", 0.5}, // ư loses its horn
+		{"n", "n", 0.9}, // plain letters survive
 	}
 	for _, tt := range tests {
 		if got := prob(tt.alpha, tt.beta); got < tt.atLeast {
