@@ -2,6 +2,7 @@ package errmodel
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -30,6 +31,7 @@ type Model struct {
 	trie     trie
 	caseBest [numPatterns]Case
 	exact    float32 // share of tokens the engine read exactly in training
+	mergeLP  float32 // log10 P(engine dropped the space between two words)
 	cache    *cache
 	scratch  sync.Pool
 }
@@ -48,15 +50,21 @@ type Options struct {
 	// pass the syllables its language model knows: a smaller trie is
 	// faster and its candidates are all ones the model can score.
 	Inventory []string
+	// Known, when set, keeps only the syllables of the inventory for which
+	// it returns true: pass the language model's vocabulary test, e.g.
+	// func(s string) bool { return lm.ID(s) != lexicon.Unknown }, so that
+	// no candidate slot goes to a syllable the decoder would drop.
+	Known func(syllable string) bool
 	// Beam drops candidates whose score is more than Beam (log10) below the
-	// best candidate's. Default 4.
+	// best candidate's. Default 3.
 	Beam float32
 	// Floor is the lowest score a candidate may have, per observed rune;
 	// the bound is Floor·(runes+1), but not below MinLogProb. Default -1.6.
 	Floor float32
 	// MinLogProb is the lowest score a candidate may have. Default -7.
 	MinLogProb float32
-	// MaxCandidates caps the candidates returned per token. Default 24.
+	// MaxCandidates caps the single-syllable candidates returned per
+	// token, and separately the two-syllable ones. Default 16.
 	MaxCandidates int
 	// EditLogProb is log10 of the probability of a single-rune edit that no
 	// learned rule covers. Default -3.5.
@@ -71,7 +79,7 @@ func (o *Options) setDefaults() {
 		o.Inventory = Inventory()
 	}
 	if o.Beam == 0 {
-		o.Beam = 4
+		o.Beam = 3
 	}
 	if o.Floor == 0 {
 		o.Floor = -1.6
@@ -80,7 +88,7 @@ func (o *Options) setDefaults() {
 		o.MinLogProb = -8
 	}
 	if o.MaxCandidates == 0 {
-		o.MaxCandidates = 24
+		o.MaxCandidates = 16
 	}
 	if o.EditLogProb == 0 {
 		o.EditLogProb = -3.5
@@ -108,6 +116,7 @@ func New(p *Params, opts Options) *Model {
 	if s := p.Stats; s.Boundaries > 0 {
 		mergeLP = float32(math.Log10((float64(s.Merges) + 0.5) / (float64(s.Boundaries) + 1)))
 	}
+	m.mergeLP = mergeLP
 	for _, r := range p.Rules {
 		id := m.alphaID[r.Alpha]
 		lp := float32(math.Log10(r.Count / (p.AlphaTotal[r.Alpha] + 1)))
@@ -133,7 +142,16 @@ func New(p *Params, opts Options) *Model {
 	if p.Stats.Pairs > 0 {
 		m.exact = float32(p.Stats.Exact) / float32(p.Stats.Pairs)
 	}
-	m.trie = buildTrie(opts.Inventory, m.alphaID)
+	inv := opts.Inventory
+	if opts.Known != nil {
+		inv = make([]string, 0, len(opts.Inventory))
+		for _, w := range opts.Inventory {
+			if opts.Known(w) {
+				inv = append(inv, w)
+			}
+		}
+	}
+	m.trie = buildTrie(inv, m.alphaID)
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m
@@ -151,8 +169,69 @@ func (m *Model) Candidates(token string, dst []diacritics.Candidate) []diacritic
 		return append(dst, c...)
 	}
 	c := m.search(key)
+	c = m.addPairs(key, c)
 	m.cache.put(key, c)
 	return append(dst, c...)
+}
+
+// single returns the single-syllable readings of the lower-case token s,
+// cached apart from the full readings.
+func (m *Model) single(s string) []diacritics.Candidate {
+	key := "\x00" + s
+	if c, ok := m.cache.get(key); ok {
+		return c
+	}
+	c := m.search(s)
+	m.cache.put(key, c)
+	return c
+}
+
+// addPairs adds to the candidates c of the lower-case token s the readings
+// of s as two syllables glued together ("doivi" for "đối với"), when s is
+// long enough and no single syllable reads it well. A pair is scored as
+// its halves' readings times the probability that the engine dropped the
+// space between two words; at most MaxCandidates pairs are added.
+func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candidate {
+	const weak = -1 // a single reading at least this good rules out pairs
+	if m.mergeLP < -1e30 || strings.ContainsRune(s, ' ') || (len(c) > 0 && c[0].LogProb >= weak) {
+		return c
+	}
+	rs := []rune(s)
+	if len(rs) < 4 {
+		return c
+	}
+	floor := m.opts.MinLogProb
+	if len(c) > 0 {
+		floor = max(floor, c[0].LogProb-m.opts.Beam)
+	}
+	const perHalf = 8
+	var pairs []diacritics.Candidate
+	for cut := 2; cut <= len(rs)-2; cut++ {
+		left := m.single(string(rs[:cut]))
+		right := m.single(string(rs[cut:]))
+		for _, a := range left[:min(perHalf, len(left))] {
+			for _, b := range right[:min(perHalf, len(right))] {
+				if lp := a.LogProb + b.LogProb + m.mergeLP; lp >= floor {
+					pairs = append(pairs, diacritics.Candidate{Text: a.Text + " " + b.Text, LogProb: lp})
+				}
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return c
+	}
+	sortCandidates(pairs)
+	if len(c) == 0 {
+		floor = pairs[0].LogProb - m.opts.Beam
+	}
+	for i, p := range pairs {
+		if i == m.opts.MaxCandidates || p.LogProb < floor {
+			break
+		}
+		c = append(c, p)
+	}
+	sortCandidates(c)
+	return slices.Clip(c)
 }
 
 // CandidatesJoined appends to dst the syllables that two adjacent observed

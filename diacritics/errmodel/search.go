@@ -96,15 +96,20 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 
 // A scratch holds the per-query state of a search; scratches are pooled.
 type scratch struct {
-	stamp []uint32  // rule id → query number that filled head
-	head  []int32   // rule id → first entry, or -1
-	best  []float32 // rule id → best log prob of its entries
-	tops  []float32 // depth → best value of its column
-	ents  []entry
-	gen   uint32
-	cols  [][]float32
-	obs   []rune
-	found []found
+	stamp   []uint32  // rule id → query number that filled head
+	head    []int32   // rule id → first entry, or -1
+	best    []float32 // rule id → best log prob of its entries
+	tops    []float32 // depth → best value of its column
+	ents    []entry
+	gen     uint32
+	cols    [][]float32
+	obs     []rune
+	found   []found
+	heap    []float32   // min-heap of the best scores found, at most MaxCandidates
+	kids    [][]kid     // depth → live children of the node walked there
+	kidCols [][]float32 // depth → their columns
+
+	visits int // trie nodes looked at, for benchmarks
 }
 
 // An entry says: rule α → β with β = obs[j-l : j] applies with log10 prob lp.
@@ -179,28 +184,43 @@ func (m *Model) search(s string) []diacritics.Candidate {
 		root[j] = root[j-1] + edit
 	}
 	sc.tops[0] = 0
-	// Walk with a tight bound first: when the best word found lies more
-	// than the beam above the bound, every word within the beam of it was
-	// found too. Otherwise walk again with a looser bound.
+	// Walk with the learned rules and a tight bound first: when the best
+	// word found lies more than the beam above the bound, every word within
+	// the beam of it was found too. Otherwise walk again with a looser
+	// bound. Edits no rule covers are tried only when the rules read the
+	// token as nothing at all.
 	beam := m.opts.Beam
 	lowest := max(m.opts.Floor*float32(n+1), m.opts.MinLogProb)
+	hits := 0
 	for _, bound := range [...]float32{-1, -3, -5, lowest} {
 		if bound < lowest {
 			bound = lowest
 		}
-		sc.found = sc.found[:0]
-		st := searchState{m: m, sc: sc, floor: bound, abs: bound, generic: bound <= edit}
+		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
+		st := searchState{m: m, sc: sc, floor: bound, abs: bound}
 		st.walk(0, 0)
-		if st.hits > 0 && st.best-beam < bound && bound > lowest {
-			// the beam reaches below the bound: one more walk, exactly to it
-			sc.found = sc.found[:0]
+		if st.hits > 0 && bound > lowest {
+			// The list ends at the beam below the best word or at the
+			// worst of the best MaxCandidates, whichever is higher; if
+			// that is below the bound, walk once more, exactly to it.
 			b := max(st.best-beam, lowest)
-			st = searchState{m: m, sc: sc, floor: b, abs: b, generic: b <= edit}
-			st.walk(0, 0)
+			if len(sc.heap) == m.opts.MaxCandidates {
+				b = max(b, sc.heap[0])
+			}
+			if b < bound {
+				sc.found, sc.heap = sc.found[:0], sc.heap[:0]
+				st = searchState{m: m, sc: sc, floor: b, abs: b}
+				st.walk(0, 0)
+			}
 		}
-		if st.hits > 0 || bound <= lowest {
+		if hits = st.hits; hits > 0 || bound <= lowest {
 			break
 		}
+	}
+	if hits == 0 && lowest <= edit {
+		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
+		st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, generic: true}
+		st.walk(0, 0)
 	}
 	f := sc.found
 	sort.Slice(f, func(i, j int) bool { return f[i].lp > f[j].lp })
@@ -231,87 +251,134 @@ type searchState struct {
 // minLogProb stands for log10 0.
 const minLogProb = -1e30
 
-// walk extends the column of node (at depth d) to each child and descends
-// into those whose column still beats the bound.
+// walk extends the column of node (at depth d) to each child, records the
+// children that are words, and descends into the children whose column
+// still beats the bound, most promising first, so that good words turn up
+// early and raise the bound for the rest.
 func (st *searchState) walk(node int32, d int) {
 	m, sc := st.m, st.sc
 	nd := &m.trie.nodes[node]
 	n := len(sc.obs)
-	edit := m.opts.EditLogProb
+	w := n + 1
+	for len(sc.kids) <= d {
+		sc.kids = append(sc.kids, nil)
+		sc.kidCols = append(sc.kidCols, nil)
+	}
+	kids := sc.kids[d][:0]
+	store := sc.kidCols[d][:0]
 	for c := nd.first; c < nd.first+nd.n; c++ {
+		sc.visits++
 		ch := &m.trie.nodes[c]
 		if !st.generic && st.hopeless(ch, d) {
 			continue
 		}
-		P, C := sc.cols[d], sc.cols[d+1]
-		if st.generic {
-			for j := 0; j <= n; j++ {
-				C[j] = P[j] + edit
-			}
-			for j := 1; j <= n; j++ {
-				v := P[j-1] + edit
-				if sc.obs[j-1] == ch.r {
-					v = P[j-1] - 0.05
-				}
-				if v > C[j] {
-					C[j] = v
-				}
-			}
-		} else {
-			for j := 0; j <= n; j++ {
-				C[j] = minLogProb
-			}
-			for j := 1; j <= n; j++ {
-				if sc.obs[j-1] == ch.r {
-					C[j] = P[j-1] - 0.05
-				}
-			}
-		}
-		for k := 1; k <= 3 && k <= d+1; k++ {
-			id := ch.alpha[k-1]
-			if id < 0 {
-				continue
-			}
-			A := sc.cols[d+1-k]
-			if dl := m.delLP[id]; dl > -1e30 {
-				for j := 0; j <= n; j++ {
-					if v := A[j] + dl; v > C[j] {
-						C[j] = v
-					}
-				}
-			}
-			if sc.stamp[id] != sc.gen {
-				continue
-			}
-			for e := sc.head[id]; e >= 0; e = sc.ents[e].next {
-				en := &sc.ents[e]
-				if v := A[en.j-en.l] + en.lp; v > C[en.j] {
-					C[en.j] = v
-				}
-			}
-		}
-		top := C[0]
-		for j := 1; j <= n; j++ {
-			if st.generic {
-				if v := C[j-1] + edit; v > C[j] {
-					C[j] = v
-				}
-			}
-			if C[j] > top {
-				top = C[j]
-			}
-		}
+		off := len(store)
+		store = append(store, sc.cols[d+1]...) // room for the column
+		C := store[off : off+w]
+		top := st.column(ch, d, C)
 		if top < st.floor {
+			store = store[:off]
 			continue
 		}
-		sc.tops[d+1] = top
 		if ch.word >= 0 && C[n] >= st.floor {
 			st.add(ch.word, C[n])
 		}
 		if ch.n > 0 {
-			st.walk(c, d+1)
+			kids = append(kids, kid{node: c, top: top, off: int32(off)})
+		} else {
+			store = store[:off]
 		}
 	}
+	// most promising first (insertion sort: a node has few live children)
+	for i := 1; i < len(kids); i++ {
+		for j := i; j > 0 && kids[j].top > kids[j-1].top; j-- {
+			kids[j], kids[j-1] = kids[j-1], kids[j]
+		}
+	}
+	sc.kids[d], sc.kidCols[d] = kids, store
+	for _, k := range kids {
+		if k.top < st.floor {
+			continue
+		}
+		copy(sc.cols[d+1], store[k.off:int(k.off)+w])
+		sc.tops[d+1] = k.top
+		st.walk(k.node, d+1)
+	}
+}
+
+// A kid is a live child of the node being walked, with its column kept in
+// the scratch's kidCols at off.
+type kid struct {
+	node int32
+	top  float32
+	off  int32
+}
+
+// column computes into C the column of child ch of a node at depth d from
+// the columns of its ancestors, and returns its best value.
+func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
+	m, sc := st.m, st.sc
+	n := len(sc.obs)
+	edit := m.opts.EditLogProb
+	P := sc.cols[d]
+	if st.generic {
+		for j := 0; j <= n; j++ {
+			C[j] = P[j] + edit
+		}
+		for j := 1; j <= n; j++ {
+			v := P[j-1] + edit
+			if sc.obs[j-1] == ch.r {
+				v = P[j-1] - 0.05
+			}
+			if v > C[j] {
+				C[j] = v
+			}
+		}
+	} else {
+		for j := 0; j <= n; j++ {
+			C[j] = minLogProb
+		}
+		for j := 1; j <= n; j++ {
+			if sc.obs[j-1] == ch.r {
+				C[j] = P[j-1] - 0.05
+			}
+		}
+	}
+	for k := 1; k <= 3 && k <= d+1; k++ {
+		id := ch.alpha[k-1]
+		if id < 0 {
+			continue
+		}
+		A := sc.cols[d+1-k]
+		if dl := m.delLP[id]; dl > -1e30 {
+			for j := 0; j <= n; j++ {
+				if v := A[j] + dl; v > C[j] {
+					C[j] = v
+				}
+			}
+		}
+		if sc.stamp[id] != sc.gen {
+			continue
+		}
+		for e := sc.head[id]; e >= 0; e = sc.ents[e].next {
+			en := &sc.ents[e]
+			if v := A[en.j-en.l] + en.lp; v > C[en.j] {
+				C[en.j] = v
+			}
+		}
+	}
+	top := C[0]
+	for j := 1; j <= n; j++ {
+		if st.generic {
+			if v := C[j-1] + edit; v > C[j] {
+				C[j] = v
+			}
+		}
+		if C[j] > top {
+			top = C[j]
+		}
+	}
+	return top
 }
 
 // hopeless reports whether no rule can lift the column of child ch (at
@@ -341,14 +408,50 @@ func (st *searchState) hopeless(ch *trieNode, d int) bool {
 	return true
 }
 
-// add records a word and raises the bound to the beam below the best.
+// add records a word and raises the bound: to the beam below the best
+// word, and to the worst of the best MaxCandidates words once that many
+// are found, since nothing below it can make the list.
 func (st *searchState) add(w int32, lp float32) {
 	st.sc.found = append(st.sc.found, found{w, lp})
 	if st.hits == 0 || lp > st.best {
 		st.best = lp
-		st.floor = max(st.abs, lp-st.m.opts.Beam)
 	}
 	st.hits++
+	st.floor = max(st.floor, st.best-st.m.opts.Beam)
+	h := st.sc.heap
+	k := st.m.opts.MaxCandidates
+	switch {
+	case len(h) < k:
+		h = append(h, lp)
+		for i := len(h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if h[p] <= h[i] {
+				break
+			}
+			h[p], h[i] = h[i], h[p]
+			i = p
+		}
+	case lp > h[0]:
+		h[0] = lp
+		for i := 0; ; {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(h) && h[l] < h[m] {
+				m = l
+			}
+			if r < len(h) && h[r] < h[m] {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			h[m], h[i] = h[i], h[m]
+			i = m
+		}
+	}
+	st.sc.heap = h
+	if len(h) == k {
+		st.floor = max(st.floor, h[0])
+	}
 }
 
 // syllableShaped reports whether an observed token can be a misread

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,6 +34,7 @@ func main() {
 	beam := flag.Float64("beam", 0, "candidate beam (log10); 0 = default")
 	maxc := flag.Int("max", 0, "max candidates; 0 = default")
 	edit := flag.Float64("edit", 0, "log10 prob of an edit no rule covers; 0 = default")
+	misses := flag.Int("misses", 0, "print up to this many heavy-level words whose gold syllable is not proposed")
 	inventory := flag.String("inventory", "", "file of syllables to propose, one per line (default: every well-formed syllable)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile to this file")
 	flag.Parse()
@@ -58,6 +60,7 @@ func main() {
 		}
 		inv = strings.Fields(string(data))
 	}
+	showMisses = *misses
 	if err := run(*mode, *model, *tsv, *heldout, errmodel.Options{Inventory: inv, Beam: float32(*beam), MaxCandidates: *maxc, EditLogProb: float32(*edit), CacheSize: -1}); err != nil {
 		fmt.Fprintln(os.Stderr, "chaneval:", err)
 		os.Exit(1)
@@ -65,6 +68,8 @@ func main() {
 }
 
 type sample struct{ gold, obs string }
+
+var showMisses int
 
 func run(mode, modelPath, tsvPath, heldoutPath string, opts errmodel.Options) error {
 	cols := errmodel.SynthLegacy
@@ -127,6 +132,10 @@ func run(mode, modelPath, tsvPath, heldoutPath string, opts errmodel.Options) er
 			ncand += len(buf)
 			if strings.ToLower(s.obs) == s.gold {
 				exact++
+			}
+			if lv == "heavy" && showMisses > 0 && !slices.ContainsFunc(buf, func(c diacritics.Candidate) bool { return c.Text == s.gold }) {
+				showMisses--
+				fmt.Printf("miss %q -> %q\n", s.obs, s.gold)
 			}
 			for i, c := range buf {
 				if c.Text == s.gold {
