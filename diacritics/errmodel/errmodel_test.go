@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/vnarchive/vnrestore/diacritics"
+	"github.com/vnarchive/vnrestore/lexicon"
 )
 
 const fixture = "../../testdata/channel/synth-sample.tsv"
@@ -78,30 +79,51 @@ func TestCandidatesJoined(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The engine split "trường" in two in the training data ("tru ong").
-	if c := m.CandidatesJoined("Tru", "dng", nil); rank(c, "trường") < 0 {
-		t.Errorf(`CandidatesJoined("Tru", "dng") = %v, want "trường" among them`, c)
+	// Word pairs the engine made of one word on training pages.
+	tests := []struct{ a, b, want string }{
+		{"viéc", "&", "việc"},
+		{"nha", "Hit", "nhật"},
+		{"nghiép", "Or", "nghiệp"},
+	}
+	for _, tt := range tests {
+		if c := m.CandidatesJoined(tt.a, tt.b, nil); rank(c, tt.want) < 0 {
+			t.Errorf("CandidatesJoined(%q, %q) = %v, want %q among them", tt.a, tt.b, c, tt.want)
+		}
 	}
 }
 
 func TestOCRConfidence(t *testing.T) {
-	m, err := OCR()
+	p, err := Embedded("ocr")
 	if err != nil {
 		t.Fatal(err)
 	}
+	// every well-formed syllable, so that the token itself is a reading
+	m := New(p, Options{Inventory: lexicon.Inventory()})
 	// Tesseract's Vietnamese model wrote "khân" for "khẩn": a confident
-	// reading stays first, a doubtful one lets "khẩn" overtake it.
+	// reading stays first, a doubtful one lets "khẩn" close in.
 	sure := m.CandidatesConf("khân", 0.97, nil)
-	if len(sure) == 0 || sure[0].Text != "khân" {
-		t.Errorf("CandidatesConf(khân, 0.97) = %v, want khân first", sure)
-	}
 	doubt := m.CandidatesConf("khân", 0.3, nil)
-	ks, kd := sure[rank(sure, "khẩn")].LogProb-sure[0].LogProb, doubt[rank(doubt, "khẩn")].LogProb-doubt[rank(doubt, "khân")].LogProb
-	if !(kd > ks) {
-		t.Errorf("low confidence should favour khẩn over khân more: gap %v at 0.97, %v at 0.3", ks, kd)
+	if len(sure) == 0 || sure[0].Text != "khân" {
+		t.Fatalf("CandidatesConf(khân, 0.97) = %v, want khân first", sure)
 	}
-	if c := m.Candidates("triên", nil); rank(c, "triển") < 0 {
-		t.Errorf(`Candidates("triên") = %v, want "triển" among them`, c)
+	rs, rd := rank(sure, "khẩn"), rank(doubt, "khẩn")
+	if rs < 0 || rd < 0 {
+		t.Fatalf("khẩn missing: %v / %v", sure, doubt)
+	}
+	gapSure := sure[0].LogProb - sure[rs].LogProb
+	gapDoubt := doubt[rank(doubt, "khân")].LogProb - doubt[rd].LogProb
+	if !(gapDoubt < gapSure) {
+		t.Errorf("khân leads khẩn by %v at confidence 0.97 and by %v at 0.3; want less at 0.3", gapSure, gapDoubt)
+	}
+	// the default OCR channel proposes the right tone for real slips
+	d, err := OCR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range [][2]string{{"triên", "triển"}, {"sông", "sống"}, {"Bồ", "bố"}, {"PHÓ", "phố"}, {"khân", "khẩn"}} {
+		if c := d.Candidates(tt[0], nil); rank(c, tt[1]) < 0 {
+			t.Errorf("OCR Candidates(%q) = %v, want %q among them", tt[0], c, tt[1])
+		}
 	}
 }
 

@@ -87,3 +87,10 @@ func trimToken(s string) string {
 		return strings.ContainsRune(edgePunct, r) || unicode.IsSpace(r)
 	})
 }
+
+// isVowelLetter reports whether r is a lower-case Vietnamese vowel letter,
+// with or without marks.
+func isVowelLetter(r rune) bool {
+	b, ok := baseOf[r]
+	return ok && b != 'd'
+}

@@ -46,14 +46,13 @@ type alphaLP struct {
 // default.
 type Options struct {
 	// Inventory lists the syllables the channel may propose, lower-case
-	// NFC. Default: every well-formed syllable (Inventory). A decoder may
-	// pass the syllables its language model knows: a smaller trie is
-	// faster and its candidates are all ones the model can score.
+	// NFC. Default: the syllables the embedded language model knows
+	// (Inventory). A decoder running another model should pass
+	// KnownTo(itsModel, lexicon.Inventory()): no candidate slot then goes
+	// to a syllable the decoder would drop, and a smaller trie is faster.
 	Inventory []string
 	// Known, when set, keeps only the syllables of the inventory for which
-	// it returns true: pass the language model's vocabulary test, e.g.
-	// func(s string) bool { return lm.ID(s) != lexicon.Unknown }, so that
-	// no candidate slot goes to a syllable the decoder would drop.
+	// it returns true.
 	Known func(syllable string) bool
 	// Beam drops candidates whose score is more than Beam (log10) below the
 	// best candidate's. Default 3.
@@ -129,6 +128,7 @@ func New(p *Params, opts Options) *Model {
 		}
 		m.byBeta[r.Beta] = append(m.byBeta[r.Beta], alphaLP{id, lp})
 	}
+	m.addMarkSlips(p)
 	for pat := range numPatterns {
 		best := Lower
 		for c := range Case(numCases) {
@@ -155,6 +155,53 @@ func New(p *Params, opts Options) *Model {
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m
+}
+
+// addMarkSlips smooths the single-letter rules: a vowel read as another
+// vowel of the same skeleton letter (ẩ as â, ố as ó) that the training data
+// never showed gets the engine's overall rate of such slips, shared among
+// the letter's variants. Without it a rare slip ("khân" for "khẩn") could
+// only be reached by an edit no rule covers.
+func (m *Model) addMarkSlips(p *Params) {
+	var slips, total float64
+	seen := make(map[[2]rune]bool)
+	for _, r := range p.Rules {
+		a, b := []rune(r.Alpha), []rune(r.Beta)
+		if len(a) != 1 || len(b) != 1 || !isVowelLetter(a[0]) {
+			continue
+		}
+		seen[[2]rune{a[0], b[0]}] = true
+		if base(a[0]) == base(b[0]) && a[0] != b[0] {
+			slips += r.Count
+		}
+	}
+	for a, c := range p.AlphaTotal {
+		if ra := []rune(a); len(ra) == 1 && isVowelLetter(ra[0]) {
+			total += c
+		}
+	}
+	if slips == 0 || total == 0 {
+		return
+	}
+	for a := range baseOf {
+		id, ok := m.alphaID[string(a)]
+		if !ok || !isVowelLetter(a) {
+			continue
+		}
+		var variants []rune
+		for b := range baseOf {
+			if b != a && base(b) == base(a) && !seen[[2]rune{a, b}] {
+				variants = append(variants, b)
+			}
+		}
+		if len(variants) == 0 {
+			continue
+		}
+		lp := float32(math.Log10(slips / total / float64(len(variants)+1)))
+		for _, b := range variants {
+			m.byBeta[string(b)] = append(m.byBeta[string(b)], alphaLP{id, lp})
+		}
+	}
 }
 
 // Name returns the name the model was trained under, e.g. "legacy".
