@@ -31,6 +31,9 @@ type decoder struct {
 	chosen  []int32 // per unit: the chosen option, or -1 when an earlier option spanned it
 
 	lowerBuf []byte
+	pieces   []piece
+	cands    []Candidate
+	conf     float32 // the OCR engine's confidence in the line's words, or -1
 }
 
 // A unit is one non-space token of the line, or a chunk of tokens that the
@@ -64,7 +67,7 @@ type histEntry struct {
 }
 
 func newDecoder(r *Restorer) *decoder {
-	return &decoder{r: r}
+	return &decoder{r: r, conf: -1}
 }
 
 // decodeLine decodes one line (without its line end).

@@ -97,6 +97,8 @@ func (d *decoder) unitsOCR() {
 }
 
 func (d *decoder) unitsChannel(ch Channel, junk bool) {
+	// First the pieces of the line: fixed tokens and observed words.
+	d.pieces = d.pieces[:0]
 	toks := d.toks
 	for i := 0; i < len(toks); {
 		if k := toks[i].Kind; k == lexicon.Space || k == lexicon.Newline {
@@ -110,30 +112,60 @@ func (d *decoder) unitsChannel(ch Channel, junk bool) {
 		}
 		lo, hi := i, j
 		for lo < hi && isEdgePunct(toks[lo]) {
-			d.addFixed(lo, 1)
+			d.pieces = append(d.pieces, piece{lo, lo + 1, false})
 			lo++
 		}
 		for hi > lo && isEdgePunct(toks[hi-1]) {
 			hi--
 		}
-		if lo < hi {
-			if junk {
-				d.addObserved(lo, hi, ch)
-			} else {
-				for k := lo; k < hi; k++ {
-					if toks[k].Kind == lexicon.Word {
-						d.addObserved(k, k+1, ch)
-					} else {
-						d.addFixed(k, 1)
-					}
-				}
+		switch {
+		case lo == hi:
+		case junk:
+			d.pieces = append(d.pieces, piece{lo, hi, looksLikeWord(d.text(lo, hi))})
+		default:
+			for k := lo; k < hi; k++ {
+				d.pieces = append(d.pieces, piece{k, k + 1, toks[k].Kind == lexicon.Word})
 			}
 		}
 		for k := hi; k < j; k++ {
-			d.addFixed(k, 1)
+			d.pieces = append(d.pieces, piece{k, k + 1, false})
 		}
 		i = j
 	}
+	joiner, _ := ch.(Joiner)
+	for p, pc := range d.pieces {
+		if !pc.observed {
+			d.addFixed(pc.lo, pc.hi-pc.lo)
+			continue
+		}
+		var next *piece
+		if junk && joiner != nil && p+1 < len(d.pieces) {
+			// A word the engine cut in two: "tr uong", "N thong".
+			if n := &d.pieces[p+1]; n.observed && n.lo == pc.hi+1 && toks[pc.hi].Text == " " {
+				next = n
+			}
+		}
+		d.addObserved(pc, next, ch, joiner)
+	}
+}
+
+// A piece is the tokens toks[lo:hi] of a line that a channel mode treats
+// as one: an observed word, or a token kept as it is.
+type piece struct {
+	lo, hi   int
+	observed bool
+}
+
+// text returns the text of toks[lo:hi].
+func (d *decoder) text(lo, hi int) string {
+	if hi == lo+1 {
+		return d.toks[lo].Text
+	}
+	var b strings.Builder
+	for k := lo; k < hi; k++ {
+		b.WriteString(d.toks[k].Text)
+	}
+	return b.String()
 }
 
 // isEdgePunct reports whether t is punctuation that stays as it is at the
@@ -142,40 +174,47 @@ func isEdgePunct(t lexicon.Token) bool {
 	return t.Kind == lexicon.Punct && t.Text != "&" && t.Text != "'"
 }
 
-// addObserved adds the tokens toks[lo:hi] as one observed word: a decision
-// among the channel's readings and the word as it is, when it looks like a
-// garbled word; as fixed units otherwise.
-func (d *decoder) addObserved(lo, hi int, ch Channel) {
-	var text string
-	if hi == lo+1 {
-		text = d.toks[lo].Text
-	} else {
-		var b strings.Builder
-		for k := lo; k < hi; k++ {
-			b.WriteString(d.toks[k].Text)
+// addObserved adds the observed word pc as a decision among the channel's
+// readings and the word as it is. When next is not nil, the readings of
+// the two words joined are added too, as options that span both.
+func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) {
+	text := d.text(pc.lo, pc.hi)
+	u := unit{tok: int32(pc.lo), ntok: int32(pc.hi - pc.lo), first: int32(len(d.options)), decide: true, cs: observedCase(text)}
+	d.cands = d.cands[:0]
+	if d.conf >= 0 {
+		if cc, ok := ch.(ConfidenceChannel); ok {
+			d.cands = cc.CandidatesConf(text, d.conf, d.cands)
+		} else {
+			d.cands = ch.Candidates(text, d.cands)
 		}
-		text = b.String()
-	}
-	if !looksLikeWord(text) {
-		for k := lo; k < hi; k++ {
-			d.addFixed(k, 1)
-		}
-		return
-	}
-	u := unit{tok: int32(lo), ntok: int32(hi - lo), first: int32(len(d.options)), decide: true, cs: observedCase(text)}
-	// The word as it is: a syllable keeps its own model word; anything
-	// else is kept only as a last resort.
-	keep := option{span: 1, n: 1}
-	if key := lexicon.Key(text); key != "" {
-		keep.ids[0] = d.r.model.ID(key)
 	} else {
-		keep.ids[0] = d.r.model.ID(lexicon.VocabKey(lexicon.Token{Kind: d.toks[lo].Kind, Text: text}))
-		keep.channel = keepJunkLogProb * d.r.opts.channelWeight
+		d.cands = ch.Candidates(text, d.cands)
 	}
-	d.options = append(d.options, keep)
-	var cands [64]Candidate
-	for _, c := range ch.Candidates(text, cands[:0]) {
-		d.addCandidate(c)
+	key := lexicon.Key(text)
+	proposed := false
+	for _, c := range d.cands {
+		d.addCandidate(c, 1)
+		proposed = proposed || c.Text == key
+	}
+	if !proposed {
+		// The word as it is, when the channel did not propose it: a
+		// syllable keeps its own model word, anything else is kept only as
+		// a last resort.
+		keep := option{span: 1, n: 1, channel: keepJunkLogProb * d.r.opts.channelWeight}
+		if key != "" {
+			keep.ids[0] = d.r.model.ID(key)
+		} else {
+			keep.ids[0] = d.r.model.ID(lexicon.VocabKey(lexicon.Token{Kind: d.toks[pc.lo].Kind, Text: text}))
+		}
+		d.options = append(d.options, keep)
+	}
+	if next != nil {
+		d.cands = joiner.CandidatesJoined(text, d.text(next.lo, next.hi), d.cands[:0])
+		for _, c := range d.cands {
+			if !strings.Contains(c.Text, " ") {
+				d.addCandidate(c, 2)
+			}
+		}
 	}
 	u.nopt = int32(len(d.options)) - u.first
 	d.units = append(d.units, u)
@@ -183,8 +222,8 @@ func (d *decoder) addObserved(lo, hi int, ch Channel) {
 
 // addCandidate adds the channel's reading c as an option of the unit being
 // built, if the model knows its words.
-func (d *decoder) addCandidate(c Candidate) {
-	o := option{span: 1, key: c.Text, channel: c.LogProb * d.r.opts.channelWeight}
+func (d *decoder) addCandidate(c Candidate, span uint8) {
+	o := option{span: span, key: c.Text, channel: c.LogProb * d.r.opts.channelWeight}
 	first, second, two := strings.Cut(c.Text, " ")
 	o.ids[0] = d.r.model.ID(first)
 	if o.ids[0] == lexicon.Unknown {
