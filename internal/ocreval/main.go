@@ -1,0 +1,232 @@
+// Command ocreval scores OCR output of the held-out synthetic pages against
+// their gold text, word error rate per degradation level, and runs the OCR
+// engine with chosen preprocessing for the measurements behind
+// ocr.DefaultPreprocess.
+//
+//	ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...
+//	ocreval run   -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-deskew] [-jobs N]
+//
+// A hypothesis directory holds one <page_id>.txt per page. WER is the word
+// Levenshtein distance of the whole page against its gold lines, divided by
+// the number of gold words, summed over the pages of a level; words are
+// NFC, case-sensitive, with punctuation and symbols removed (the rule of
+// the synthetic set's README).
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/vnarchive/vnrestore/ocr"
+	"golang.org/x/text/unicode/norm"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	var err error
+	switch os.Args[1] {
+	case "score":
+		err = score(os.Args[2:])
+	case "run":
+		err = run(os.Args[2:])
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ocreval:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...\n       ocreval run -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-deskew] [-jobs N]")
+	os.Exit(2)
+}
+
+// levels in the order they are reported.
+var levels = []string{"clean", "light", "medium", "heavy"}
+
+func score(args []string) error {
+	fs := flag.NewFlagSet("score", flag.ExitOnError)
+	synth := fs.String("synth", "../shared/synth/train", "synthetic set directory (with train.tsv)")
+	pagesFile := fs.String("pages", "data/synth-heldout.txt", "pages to score: page_id and level per line")
+	fs.Parse(args)
+	pages, err := readPages(*pagesFile)
+	if err != nil {
+		return err
+	}
+	gold, err := readGold(filepath.Join(*synth, "train.tsv"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%-12s", "system")
+	for _, l := range levels {
+		fmt.Printf(" %8s", l)
+	}
+	fmt.Printf(" %8s\n", "all")
+	for _, sys := range fs.Args() {
+		name, dir, ok := strings.Cut(sys, "=")
+		if !ok {
+			return fmt.Errorf("%q: want NAME=HYPDIR", sys)
+		}
+		errs, words := map[string]int{}, map[string]int{}
+		for _, p := range pages {
+			hyp, err := os.ReadFile(filepath.Join(dir, p.id+".txt"))
+			if err != nil {
+				return err
+			}
+			g := Words(strings.Join(gold[p.id], "\n"))
+			errs[p.level] += EditDistance(g, Words(string(hyp)))
+			words[p.level] += len(g)
+			errs["all"] += EditDistance(g, Words(string(hyp)))
+			words["all"] += len(g)
+		}
+		fmt.Printf("%-12s", name)
+		for _, l := range append(levels, "all") {
+			if words[l] == 0 {
+				fmt.Printf(" %8s", "-")
+				continue
+			}
+			fmt.Printf(" %8.4f", float64(errs[l])/float64(words[l]))
+		}
+		fmt.Println()
+	}
+	return nil
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("run", flag.ExitOnError)
+	synth := fs.String("synth", "../shared/synth/train", "synthetic set directory (with images/)")
+	pagesFile := fs.String("pages", "data/synth-heldout.txt", "pages to OCR: page_id and level per line")
+	out := fs.String("out", "", "directory for <page_id>.txt")
+	up := fs.Float64("upscale", 0, "upscale factor for low-resolution pages (0: none)")
+	below := fs.Float64("upscale-below", 200, "upscale pages below this dpi")
+	deskew := fs.Bool("deskew", false, "deskew pages")
+	jobs := fs.Int("jobs", 1, "Tesseract clients")
+	fs.Parse(args)
+	if *out == "" {
+		return fmt.Errorf("run: -out is required")
+	}
+	pages, err := readPages(*pagesFile)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
+	}
+	eng, err := ocr.NewEngine(ocr.Options{Jobs: *jobs, Preprocess: &ocr.Preprocess{
+		UpscaleBelowDPI: *below, UpscaleFactor: *up, Deskew: *deskew}})
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	start := time.Now()
+	sem := make(chan struct{}, *jobs)
+	errc := make(chan error, len(pages))
+	for _, p := range pages {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			doc, err := eng.RecognizeFile(context.Background(), filepath.Join(*synth, "images", p.id+".png"))
+			if err == nil {
+				err = os.WriteFile(filepath.Join(*out, p.id+".txt"), []byte(doc.Text()), 0o644)
+			}
+			errc <- err
+		}()
+	}
+	for range pages {
+		if err := <-errc; err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(os.Stderr, "ocreval: %d pages in %.1fs\n", len(pages), time.Since(start).Seconds())
+	return nil
+}
+
+type page struct{ id, level string }
+
+// readPages reads "page_id<TAB>level" lines, skipping # comments.
+func readPages(path string) ([]page, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []page
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fs := strings.Fields(line)
+		if len(fs) < 2 {
+			return nil, fmt.Errorf("%s: bad line %q", path, line)
+		}
+		out = append(out, page{fs[0], fs[1]})
+	}
+	return out, sc.Err()
+}
+
+// readGold returns the gold lines of every page of train.tsv, in order.
+// Fields are split on tabs: the file has no quoting.
+func readGold(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	gold := map[string][]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for first := true; sc.Scan(); first = false {
+		if first {
+			continue
+		}
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < 5 {
+			return nil, fmt.Errorf("%s: short row %q", path, sc.Text())
+		}
+		gold[fs[0]] = append(gold[fs[0]], fs[4])
+	}
+	return gold, sc.Err()
+}
+
+// Words splits s into the words WER counts: NFC, case kept, punctuation
+// and symbols turned into spaces.
+func Words(s string) []string {
+	s = norm.NFC.String(s)
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+	})
+}
+
+// EditDistance is the Levenshtein distance between two word sequences.
+func EditDistance(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			sub := prev[j-1]
+			if a[i-1] != b[j-1] {
+				sub++
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, sub)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
