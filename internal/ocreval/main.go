@@ -4,7 +4,7 @@
 // ocr.DefaultPreprocess.
 //
 //	ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...
-//	ocreval run   -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-deskew] [-jobs N]
+//	ocreval run   -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-jobs N]
 //
 // A hypothesis directory holds one <page_id>.txt per page. WER is the word
 // Levenshtein distance of the whole page against its gold lines, divided by
@@ -48,7 +48,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...\n       ocreval run -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-deskew] [-jobs N]")
+	fmt.Fprintln(os.Stderr, "usage: ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...\n       ocreval run -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-jobs N]")
 	os.Exit(2)
 }
 
@@ -110,7 +110,6 @@ func run(args []string) error {
 	out := fs.String("out", "", "directory for <page_id>.txt")
 	up := fs.Float64("upscale", 0, "upscale factor for low-resolution pages (0: none)")
 	below := fs.Float64("upscale-below", 200, "upscale pages below this dpi")
-	deskew := fs.Bool("deskew", false, "deskew pages")
 	jobs := fs.Int("jobs", 1, "Tesseract clients")
 	fs.Parse(args)
 	if *out == "" {
@@ -124,7 +123,7 @@ func run(args []string) error {
 		return err
 	}
 	eng, err := ocr.NewEngine(ocr.Options{Jobs: *jobs, Preprocess: &ocr.Preprocess{
-		UpscaleBelowDPI: *below, UpscaleFactor: *up, Deskew: *deskew}})
+		UpscaleBelowDPI: *below, UpscaleFactor: *up}})
 	if err != nil {
 		return err
 	}
