@@ -198,9 +198,7 @@ func (f *pdfFile) page(ctx context.Context, i int, lim limits) (pageImage, error
 	if err != nil {
 		return pageImage{}, fmt.Errorf("page %d: %w", i+1, err)
 	}
-	if pi.dpi == 0 {
-		pi.dpi = dpi
-	}
+	pi.dpi = dpi // poppler's PNGs may claim 72 dpi
 	return pi, nil
 }
 
