@@ -63,7 +63,7 @@ func multiPageTIFF(pages []*image.Gray, dpi uint32) []byte {
 	var b bytes.Buffer
 	b.WriteString("II*\x00")
 	b.Write([]byte{0, 0, 0, 0}) // first IFD offset, patched below
-	prevNext := 4                // where the previous "next IFD" pointer is
+	prevNext := 4               // where the previous "next IFD" pointer is
 	for _, g := range pages {
 		w, h := g.Rect.Dx(), g.Rect.Dy()
 		dataOff := b.Len()
