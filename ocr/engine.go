@@ -154,10 +154,13 @@ func (e *Engine) acquire(ctx context.Context) (*gosseract.Client, error) {
 			c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(gosseract.PSM_SINGLE_BLOCK))),
 			c.DisableOutput(),
 		)
+		if err == nil {
+			err = initClient(c)
+		}
 		if err != nil {
 			c.Close()
 			e.clients <- nil
-			return nil, err
+			return nil, fmt.Errorf("tesseract: %w", err)
 		}
 		return c, nil
 	case <-ctx.Done():
@@ -166,6 +169,24 @@ func (e *Engine) acquire(ctx context.Context) (*gosseract.Client, error) {
 }
 
 func (e *Engine) release(c *gosseract.Client) { e.clients <- c }
+
+// initMu serialises the initialisation of Tesseract clients: gosseract
+// silences Tesseract during Init by pointing file descriptor 2 at /dev/null
+// and back, and two clients doing that at once can leave the process's
+// standard error closed for good.
+var initMu sync.Mutex
+
+// initClient initialises c now, under initMu, by reading a blank pixel;
+// gosseract would otherwise do it at the first page.
+func initClient(c *gosseract.Client) error {
+	initMu.Lock()
+	defer initMu.Unlock()
+	if err := c.SetImageFromBytes([]byte("P5\n1 1\n255\n\xff")); err != nil {
+		return err
+	}
+	_, err := c.Text()
+	return err
+}
 
 // RecognizeImage OCRs one page image. dpi is its resolution, 0 if unknown.
 func (e *Engine) RecognizeImage(ctx context.Context, img image.Image, dpi float64) (*Page, error) {

@@ -216,6 +216,10 @@ func (c *upperCorrector) CorrectLine(words []WordInput) ([]string, error) {
 }
 
 func TestCorrectorAndConcurrentUse(t *testing.T) {
+	stderr0, err := os.Stderr.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := &upperCorrector{}
 	e := newTestEngine(t, Options{Jobs: 2, Corrector: c})
 	files := []string{"../testdata/ocr/header.png", "../testdata/ocr/sample-scan.png", "../testdata/ocr/header.png"}
@@ -234,6 +238,11 @@ func TestCorrectorAndConcurrentUse(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", files[i], err)
 		}
+	}
+	// Two clients started at once must not leave standard error on
+	// /dev/null (gosseract swaps file descriptor 2 during Init).
+	if stderr1, err := os.Stderr.Stat(); err != nil || !os.SameFile(stderr0, stderr1) {
+		t.Errorf("standard error is no longer the same file after OCR (%v)", err)
 	}
 	if docs[0].Text() != docs[2].Text() {
 		t.Errorf("same file read differently:\n%s\n---\n%s", docs[0].Text(), docs[2].Text())

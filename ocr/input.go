@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"strings"
 
 	"golang.org/x/image/tiff"
 )
@@ -119,7 +120,8 @@ func corrupt(f Format, err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return fmt.Errorf("%w: %s data ends early", ErrCorrupt, f)
 	}
-	return fmt.Errorf("%w: %s: %v", ErrCorrupt, f, err)
+	msg := strings.TrimPrefix(err.Error(), string(f)+": ")
+	return fmt.Errorf("%w: %s: %s", ErrCorrupt, f, msg)
 }
 
 // pngDPI returns the resolution in a PNG's pHYs chunk, 0 if there is none or

@@ -267,6 +267,10 @@ func expandInputs(args []string) (files []string, failed []ocrFailure) {
 		}
 		switch {
 		case err != nil:
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = fmt.Errorf("%s: %w", arg, pe.Err)
+			}
 			fail(arg, err)
 		case st.IsDir():
 			walkDir(arg, add, fail)
