@@ -103,6 +103,7 @@ func runOCR(cmd *cobra.Command, args []string) error {
 	if o.maxPixels <= 0 || o.maxPages <= 0 {
 		return usageError{errors.New("--max-pixels and --max-pages must be positive")}
 	}
+	oneOMPThread()
 	inputs, failures := expandInputs(args)
 	total := len(inputs) + len(failures)
 	if o.output == "" && total > 1 {
