@@ -3,10 +3,13 @@
 // engine with chosen preprocessing for the measurements behind
 // ocr.DefaultPreprocess.
 //
-//	ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...
+//	ocreval score -synth DIR [-pages FILE] NAME=HYPDIR[:raw]...
 //	ocreval run   -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-jobs N]
 //
-// A hypothesis directory holds one <page_id>.txt per page. WER is the word
+// A hypothesis directory holds one <page_id>.txt, <page_id>.png.txt or
+// <page_id>.png.json (the JSON of vnrestore ocr --format json) per page.
+// For JSON, NAME=HYPDIR scores the corrected text and NAME=HYPDIR:raw the
+// text as Tesseract read it, so one run gives both. WER is the word
 // Levenshtein distance of the whole page against its gold lines, divided by
 // the number of gold words, summed over the pages of a level; words are
 // NFC, case-sensitive, with punctuation and symbols removed (the rule of
@@ -16,6 +19,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -68,7 +72,7 @@ func score(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%-12s", "system")
+	fmt.Printf("%-14s", "system")
 	for _, l := range levels {
 		fmt.Printf(" %8s", l)
 	}
@@ -76,11 +80,12 @@ func score(args []string) error {
 	for _, sys := range fs.Args() {
 		name, dir, ok := strings.Cut(sys, "=")
 		if !ok {
-			return fmt.Errorf("%q: want NAME=HYPDIR", sys)
+			return fmt.Errorf("%q: want NAME=HYPDIR[:raw]", sys)
 		}
+		dir, raw := strings.CutSuffix(dir, ":raw")
 		errs, words := map[string]int{}, map[string]int{}
 		for _, p := range pages {
-			hyp, err := os.ReadFile(filepath.Join(dir, p.id+".txt"))
+			hyp, err := readHyp(dir, p.id, raw)
 			if err != nil {
 				return err
 			}
@@ -90,7 +95,7 @@ func score(args []string) error {
 			errs["all"] += EditDistance(g, Words(string(hyp)))
 			words["all"] += len(g)
 		}
-		fmt.Printf("%-12s", name)
+		fmt.Printf("%-14s", name)
 		for _, l := range append(levels, "all") {
 			if words[l] == 0 {
 				fmt.Printf(" %8s", "-")
@@ -149,6 +154,31 @@ func run(args []string) error {
 	}
 	fmt.Fprintf(os.Stderr, "ocreval: %d pages in %.1fs\n", len(pages), time.Since(start).Seconds())
 	return nil
+}
+
+// readHyp returns the text of one page in dir.
+func readHyp(dir, id string, raw bool) (string, error) {
+	for _, name := range []string{id + ".txt", id + ".png.txt"} {
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if raw {
+				return "", fmt.Errorf("%s: :raw needs the JSON output", filepath.Join(dir, name))
+			}
+			return string(data), nil
+		}
+	}
+	path := filepath.Join(dir, id+".png.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("no output for %s in %s", id, dir)
+	}
+	var doc ocr.Document
+	if err := json.Unmarshal(data, &doc); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	if raw {
+		return doc.RawText(), nil
+	}
+	return doc.Text(), nil
 }
 
 type page struct{ id, level string }
