@@ -1,6 +1,7 @@
 # OCR targets (included by the Makefile: -include mk/*.mk).
 #
-#   make demo          OCR the sample scans in testdata/ocr (needs tesseract-ocr, tesseract-ocr-vie)
+#   make ocr-demo      OCR the sample scans in testdata/ocr (needs tesseract-ocr, tesseract-ocr-vie);
+#                      also run by `make demo`
 #   make ocr-eval      WER per degradation level on the 31 held-out synthetic pages:
 #                      raw `tesseract IMG - -l vie --psm 6` next to `vnrestore ocr` (raw and corrected)
 #   make ocr-bench     pages/min of vnrestore ocr with --jobs 1 and --jobs 2 in the same run
@@ -18,14 +19,18 @@ OCR_BIN     ?= build/vnrestore
 # itself, the raw tesseract baseline needs it from here.
 export OMP_THREAD_LIMIT = 1
 
-.PHONY: demo ocr-eval ocr-bench ocr-fixtures ocr-bin
+.PHONY: demo ocr-demo ocr-eval ocr-bench ocr-fixtures ocr-bin
+
+# make demo (the Makefile's recipe) also OCRs the sample scans.
+demo: ocr-demo
 
 ocr-bin:
 	go build -o $(OCR_BIN) ./cmd/vnrestore
 
-demo: ocr-bin
+ocr-demo: ocr-bin
+	@echo '--- ocr: a crop of a synthetic medium-degradation scan (testdata/ocr/sample-scan.png)'
 	$(OCR_BIN) ocr testdata/ocr/sample-scan.png
-	@echo
+	@echo '--- ocr: a two-column directive header, read left column then right (testdata/ocr/header.png)'
 	$(OCR_BIN) ocr testdata/ocr/header.png
 
 ocr-eval: ocr-bin
