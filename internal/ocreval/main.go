@@ -11,9 +11,10 @@
 // For JSON, NAME=HYPDIR scores the corrected text and NAME=HYPDIR:raw the
 // text as Tesseract read it, so one run gives both. WER is the word
 // Levenshtein distance of the whole page against its gold lines, divided by
-// the number of gold words, summed over the pages of a level; words are
-// NFC, case-sensitive, with punctuation and symbols removed (the rule of
-// the synthetic set's README).
+// the number of gold words, summed over the pages of a level, as
+// internal/evaluate counts it (the metric of vnrestore eval): punctuation
+// and symbols removed, case counts; lines are paired when the page has as
+// many non-empty lines as gold, else the page is aligned as a whole.
 package main
 
 import (
@@ -26,10 +27,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
+	"github.com/vnarchive/vnrestore/internal/evaluate"
 	"github.com/vnarchive/vnrestore/ocr"
-	"golang.org/x/text/unicode/norm"
 )
 
 func main() {
@@ -72,36 +72,40 @@ func score(args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%-14s", "system")
+	fmt.Printf("WER/CER per level\n%-14s", "system")
 	for _, l := range levels {
-		fmt.Printf(" %8s", l)
+		fmt.Printf(" %15s", l)
 	}
-	fmt.Printf(" %8s\n", "all")
+	fmt.Printf(" %15s\n", "all")
 	for _, sys := range fs.Args() {
 		name, dir, ok := strings.Cut(sys, "=")
 		if !ok {
 			return fmt.Errorf("%q: want NAME=HYPDIR[:raw]", sys)
 		}
 		dir, raw := strings.CutSuffix(dir, ":raw")
-		errs, words := map[string]int{}, map[string]int{}
+		scores := map[string]*evaluate.Scores{}
+		for _, l := range append(levels, "all") {
+			scores[l] = &evaluate.Scores{}
+		}
 		for _, p := range pages {
 			hyp, err := readHyp(dir, p.id, raw)
 			if err != nil {
 				return err
 			}
-			g := Words(strings.Join(gold[p.id], "\n"))
-			errs[p.level] += EditDistance(g, Words(string(hyp)))
-			words[p.level] += len(g)
-			errs["all"] += EditDistance(g, Words(string(hyp)))
-			words["all"] += len(g)
+			sc, err := evaluate.Texts(strings.Join(gold[p.id], "\n"), nonEmptyLines(hyp))
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.id, err)
+			}
+			scores[p.level].Add(sc)
+			scores["all"].Add(sc)
 		}
 		fmt.Printf("%-14s", name)
 		for _, l := range append(levels, "all") {
-			if words[l] == 0 {
-				fmt.Printf(" %8s", "-")
+			if scores[l].Words == 0 {
+				fmt.Printf(" %15s", "-")
 				continue
 			}
-			fmt.Printf(" %8.4f", float64(errs[l])/float64(words[l]))
+			fmt.Printf("   %.4f/%.4f", scores[l].WER(), scores[l].CER())
 		}
 		fmt.Println()
 	}
@@ -230,32 +234,13 @@ func readGold(path string) (map[string][]string, error) {
 	return gold, sc.Err()
 }
 
-// Words splits s into the words WER counts: NFC, case kept, punctuation
-// and symbols turned into spaces.
-func Words(s string) []string {
-	s = norm.NFC.String(s)
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
-	})
-}
-
-// EditDistance is the Levenshtein distance between two word sequences.
-func EditDistance(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			sub := prev[j-1]
-			if a[i-1] != b[j-1] {
-				sub++
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, sub)
+// nonEmptyLines drops the empty lines that separate blocks.
+func nonEmptyLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" && l != "\f" {
+			out = append(out, l)
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return strings.Join(out, "\n")
 }
