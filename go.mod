@@ -1,10 +1,11 @@
 module github.com/vnarchive/vnrestore
 
-go 1.24
+go 1.26.0
 
 require github.com/spf13/cobra v1.10.2
 
 require (
 	github.com/inconshreveable/mousetrap v1.1.0 // indirect
 	github.com/spf13/pflag v1.0.9 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )
