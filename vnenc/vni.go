@@ -41,11 +41,11 @@ var vniLetters = map[byte]rune{
 
 // vniTable is the decoding state of VNI built from the maps above.
 type vniTable struct {
-	single  [256]rune       // the rune of a byte read alone
-	mark    [256]vniMark    // the mark of a mark byte
-	isMark  [256]bool       // the byte is a mark
-	isBase  [256]bool       // the byte is a vowel that may take a mark
-	baseOf  [256]letter     // the letter of a base byte
+	single  [256]rune               // the rune of a byte read alone
+	mark    [256]vniMark            // the mark of a mark byte
+	isMark  [256]bool               // the byte is a mark
+	isBase  [256]bool               // the byte is a vowel that may take a mark
+	baseOf  [256]letter             // the letter of a base byte
 	compose [6][4][numTones][2]rune // base index, shape, tone, upper → rune
 	encode  map[rune][2]byte
 	// reserved bytes are the ones VNI uses for marks and letters, which
