@@ -16,9 +16,9 @@ import (
 
 // Exit codes shared by every subcommand.
 const (
-	exitOK      = 0 // everything worked
-	exitFailed  = 1 // some inputs failed; the others were processed
-	exitUsage   = 2 // the command line was wrong
+	exitOK     = 0 // everything worked
+	exitFailed = 1 // some inputs failed; the others were processed
+	exitUsage  = 2 // the command line was wrong
 )
 
 // globalFlags are the flags every subcommand understands.
