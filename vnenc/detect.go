@@ -1,0 +1,422 @@
+package vnenc
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+// Detection is Detect's verdict on a text: how it is encoded and how sure
+// Detect is.
+type Detection struct {
+	// Encoding is the legacy encoding of the text; nil means the text is
+	// Unicode (UTF-8) already.
+	Encoding *Encoding
+	// Mojibake reports that the bytes were read as Windows-1252 or
+	// Latin-1 and saved again as UTF-8. With a nil Encoding it means
+	// UTF-8 read that way ("Viá»‡t").
+	Mojibake bool
+	// Confidence is between 0 and 1: the share of the decoded words with
+	// non-ASCII letters that are Vietnamese syllables, lowered when the
+	// runner-up scored close. Text with nothing to convert (clean
+	// Unicode, plain ASCII) has confidence 1.
+	Confidence float64
+}
+
+// Name names the detected form: "utf-8", "tcvn3", "vni", "viscii",
+// "cp1258", "viqr", or one of them followed by "+mojibake".
+func (d Detection) Name() string {
+	name := "utf-8"
+	if d.Encoding != nil {
+		name = d.Encoding.Name()
+	}
+	if d.Mojibake {
+		name += "+mojibake"
+	}
+	return name
+}
+
+// String returns the name and the confidence, e.g. "tcvn3 (0.98)".
+func (d Detection) String() string {
+	return fmt.Sprintf("%s (%.2f)", d.Name(), d.Confidence)
+}
+
+// Converts reports whether decoding changes the text, that is whether it
+// was found in a legacy encoding or as mojibake.
+func (d Detection) Converts() bool { return d.Encoding != nil || d.Mojibake }
+
+// NewDecoder returns a decoder from the detected form to UTF-8 (NFC). For
+// text that is Unicode already it only normalizes to NFC, which leaves
+// clean NFC text byte for byte as it is.
+func (d Detection) NewDecoder() *encoding.Decoder {
+	var t transform.Transformer = norm.NFC
+	switch {
+	case d.Encoding != nil && d.Mojibake:
+		t = transform.Chain(unmojibaker{}, d.Encoding.newDecoder())
+	case d.Encoding != nil:
+		t = d.Encoding.newDecoder()
+	case d.Mojibake:
+		t = transform.Chain(unmojibaker{}, norm.NFC)
+	}
+	return &encoding.Decoder{Transformer: t}
+}
+
+// ErrBinary is returned by DecodeAuto for data that is not text: it has NUL
+// bytes or many control characters.
+var ErrBinary = errors.New("vnenc: binary data, not text")
+
+// DecodeAuto detects how b is encoded and returns it as UTF-8 in NFC, with
+// the detection. Text already in clean NFC Unicode comes back unchanged.
+func DecodeAuto(b []byte) ([]byte, Detection, error) {
+	if isBinary(b) {
+		return nil, Detection{}, ErrBinary
+	}
+	d := Detect(b)
+	out, _, err := transform.Bytes(d.NewDecoder(), b)
+	if err != nil {
+		return nil, d, fmt.Errorf("vnenc: decoding as %s: %w", d.Name(), err)
+	}
+	return out, d, nil
+}
+
+// detectSample bounds how much of a text Detect reads.
+const detectSample = 64 << 10
+
+// Detect finds how b is encoded. It reads the first 64 KiB, scores every
+// way to decode it by how many of its words become Vietnamese syllables
+// (lexicon.IsSyllable) and returns the best. It never proposes to convert
+// text whose words already read well as it is: clean Unicode Vietnamese,
+// English, or Vietnamese typed without marks (plain ASCII is read as VIQR
+// only when its marks sit inside words and make Vietnamese syllables).
+func Detect(b []byte) Detection {
+	b = sample(b)
+	if !utf8.Valid(b) {
+		// Not Unicode: one of the legacy encodings it must be.
+		return top(legacyCandidates(b, false))
+	}
+	id := score(b)
+	if id.bad == 0 && id.junk == 0 {
+		if id.good == 0 && (viqrEvidence(b) >= 2 || viqrEscapes(b)) {
+			text, _ := VIQR.NewDecoder().Bytes(b)
+			if v := score(text); (v.good > 0 || viqrEscapes(b)) && 4*(v.bad+v.junk) <= v.good {
+				return Detection{Encoding: VIQR, Confidence: v.share()}
+			}
+		}
+		return Detection{Confidence: 1}
+	}
+	cands := legacyCandidates(b, false)
+	if raw, ok := unmojibake(b); ok {
+		cands = append(cands, legacyCandidates(raw, true)...)
+		if utf8.Valid(raw) && !bytes.Equal(raw, b) {
+			cands = append(cands, candidate{Detection{Mojibake: true}, score(raw)})
+		}
+	}
+	c := best(cands, id)
+	if c.Converts() {
+		return c
+	}
+	return Detection{Confidence: id.share()}
+}
+
+// candidate is one way to decode a text, with its score.
+type candidate struct {
+	det Detection
+	t   tally
+}
+
+// legacyCandidates decodes b in each single-byte or multi-byte legacy
+// encoding (not VIQR, which is ASCII).
+func legacyCandidates(b []byte, mojibake bool) []candidate {
+	var cands []candidate
+	for _, e := range []*Encoding{TCVN3, VNI, VISCII, CP1258} {
+		text, _, _ := transform.Bytes(e.newDecoder(), b)
+		t := score(text)
+		if e == VNI {
+			t.bad += vniOrphans(b)
+		}
+		cands = append(cands, candidate{Detection{Encoding: e, Mojibake: mojibake}, t})
+	}
+	return cands
+}
+
+// vniOrphans counts the VNI mark bytes that follow no letter they fit. VNI
+// text has none (a VNI keyboard writes every mark after its vowel), so they
+// are evidence against VNI.
+func vniOrphans(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if vni.isBase[c] && i+1 < len(b) && vni.isMark[b[i+1]] && vni.withMark(vni.baseOf[c], vni.mark[b[i+1]]) != 0 {
+			i++
+			continue
+		}
+		if vni.isMark[c] {
+			n++
+		}
+	}
+	return n
+}
+
+// best returns the candidate with the highest net score if it beats the
+// text read as it is (id) clearly, or a Detection that converts nothing.
+func best(cands []candidate, id tally) Detection {
+	top := -1
+	for i, c := range cands {
+		if top < 0 || c.t.beats(cands[top].t) {
+			top = i
+		}
+	}
+	if top < 0 {
+		return Detection{Confidence: 1}
+	}
+	c := cands[top]
+	if c.t.net() < id.net()+2 || c.t.good == 0 || 3*(c.t.bad+c.t.junk) > c.t.good {
+		return Detection{Confidence: id.share()}
+	}
+	second := id.net()
+	for i, o := range cands {
+		if i != top && o.t.net() > second {
+			second = o.t.net()
+		}
+	}
+	d := c.det
+	d.Confidence = c.t.share() * min(1, float64(c.t.net()-second)/4)
+	return d
+}
+
+// top returns the candidate with the highest net score; the first wins a
+// tie.
+func top(cands []candidate) Detection {
+	i := 0
+	for j, c := range cands {
+		if c.t.beats(cands[i].t) {
+			i = j
+		}
+	}
+	second := -1 << 30
+	for j, c := range cands {
+		if j != i && c.t.net() > second {
+			second = c.t.net()
+		}
+	}
+	d := cands[i].det
+	d.Confidence = cands[i].t.share() * min(1, float64(cands[i].t.net()-second)/4)
+	return d
+}
+
+// tally counts the words of a text by kind.
+type tally struct {
+	good  int // words with non-ASCII letters that are Vietnamese syllables
+	bad   int // words with non-ASCII letters that are not
+	ascii int // words of ASCII only, which every decoding leaves alone
+	junk  int // control characters and U+FFFD
+	// logp is the summed log-probability of the good words under the
+	// unigram model (0 without one); it breaks ties between decodings
+	// whose words are all syllables ("Tăng" in VISCII is "Tồng" in TCVN3).
+	logp float64
+}
+
+func (t tally) net() int { return t.good - t.bad - 2*t.junk }
+
+// beats reports whether t scores higher than u: more net good words, or as
+// many and more probable ones.
+func (t tally) beats(u tally) bool {
+	if t.net() != u.net() {
+		return t.net() > u.net()
+	}
+	return t.logp > u.logp
+}
+
+// wordLogProb returns the unigram log-probability of a syllable's key, or
+// false when no model is at hand. It is set when the lexicon's default
+// model is available.
+var wordLogProb func(key string) (float64, bool)
+
+// share is the share of good words among the non-ASCII ones, 1 if none.
+func (t tally) share() float64 {
+	n := t.good + t.bad + t.junk
+	if n == 0 {
+		return 1
+	}
+	return float64(t.good) / float64(n)
+}
+
+// score splits text into words and tallies them. A word is a run of
+// characters other than spaces, ASCII punctuation and digits, and common
+// typographic punctuation; so mojibake like "§¶ng" stays one (bad) word.
+func score(text []byte) tally {
+	var t tally
+	start, nonASCII := -1, false
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w := string(text[start:end])
+		switch {
+		case !nonASCII:
+			t.ascii++
+		case isGoodWord(w):
+			t.good++
+			if wordLogProb != nil {
+				if lp, ok := wordLogProb(lexicon.Key(w)); ok {
+					t.logp += lp
+				}
+			}
+		default:
+			t.bad++
+		}
+		start, nonASCII = -1, false
+	}
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		switch {
+		case r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0:
+			t.junk++
+			flush(i)
+		case isSeparator(r):
+			flush(i)
+		default:
+			if start < 0 {
+				start = i
+			}
+			if r >= utf8.RuneSelf {
+				nonASCII = true
+			}
+		}
+		i += size
+	}
+	flush(len(text))
+	return t
+}
+
+// isSeparator reports whether r ends a word for scoring.
+func isSeparator(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}
+	switch r {
+	case 0xA0, '“', '”', '‘', '’', '–', '—', '…', '•', '«', '»':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// isGoodWord reports whether w is a Vietnamese syllable spelled the way
+// Vietnamese is written: one case shape (lower, title or upper: mojibake
+// mixes cases, "ViÖt") and the tone mark where one of the two placement
+// styles puts it (wrong decodings give "Leọ" for "Lệ"). Look-alikes such
+// as Ð (eth) for Đ do not count.
+func isGoodWord(w string) bool {
+	s, ok := lexicon.ParseSyllable(w)
+	if !ok {
+		return false
+	}
+	if !norm.NFC.IsNormalString(w) {
+		w = norm.NFC.String(w)
+	}
+	return w == s.Compose(lexicon.OldStyle) || w == s.Compose(lexicon.NewStyle)
+}
+
+// viqrEvidence weighs the places where b looks like VIQR inside a word: a
+// vowel followed by a shape mark (2), "dd" starting a word before a vowel
+// (2), a vowel followed by a tone mark and a letter (1: English has "a.m.",
+// "e.g."). Marks at the end of a word ("do." ending a sentence) are no
+// evidence. VIQR needs a weight of 2 at least.
+func viqrEvidence(b []byte) int {
+	n := 0
+	for i := 0; i+2 < len(b); i++ {
+		c, next, after := b[i], b[i+1], b[i+2]
+		if l, ok := viqrVowel(c); ok && next < utf8.RuneSelf {
+			if sh := viqrShape[next]; sh != shapeNone && vni.compose[baseIndex(l.base)][sh][toneNone][0] != 0 {
+				n += 2
+			} else if viqrTone[next] != toneNone && isASCIILetter(after) {
+				n++
+			}
+			continue
+		}
+		if (c == 'd' || c == 'D') && (next == 'd' || next == 'D') && (i == 0 || !isASCIILetter(b[i-1])) {
+			if _, ok := viqrVowel(after); ok {
+				n += 2
+			}
+		}
+	}
+	return n
+}
+
+// viqrEscapes reports whether b has VIQR escapes (a backslash before a mark
+// character or d) and no other backslash.
+func viqrEscapes(b []byte) bool {
+	n := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' {
+			continue
+		}
+		if i+1 == len(b) || !viqrEscapable(b[i+1]) {
+			return false
+		}
+		n++
+		i++
+	}
+	return n > 0
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// sample returns the first detectSample bytes of b, cut after a line end
+// or at a rune boundary when there is one near.
+func sample(b []byte) []byte {
+	if len(b) <= detectSample {
+		return b
+	}
+	s := b[:detectSample]
+	if i := bytes.LastIndexByte(s, '\n'); i > detectSample/2 {
+		return s[:i+1]
+	}
+	for i := 0; i < utf8.UTFMax && len(s) > 0 && !utf8.RuneStart(s[len(s)-1]); i++ {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// isBinary reports whether b looks like binary data rather than text in some
+// encoding: it has a NUL byte, or more than 1% of its first 64 KiB are
+// control bytes that no encoding here uses for letters.
+func isBinary(b []byte) bool {
+	b = sample(b)
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && !textControl[c] {
+			n++
+		}
+	}
+	return n*100 > len(b)
+}
+
+// textControl marks the C0 bytes that text may hold: white space, and the
+// positions TCVN3 and VISCII use for letters.
+var textControl = func() (a [0x20]bool) {
+	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', 0x1A} {
+		a[c] = true
+	}
+	for c := range tcvn3Low {
+		a[c] = true
+	}
+	for c := range visciiLow {
+		a[c] = true
+	}
+	return a
+}()
