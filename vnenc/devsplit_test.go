@@ -289,4 +289,3 @@ func trim(s string) string {
 	}
 	return s
 }
-
