@@ -215,3 +215,16 @@ func BenchmarkKey(b *testing.B) {
 		Key(words[i%len(words)])
 	}
 }
+
+func TestStripMarks(t *testing.T) {
+	tests := map[string]string{
+		"Đảng Cộng sản Việt Nam, 121-KH/BTGTU": "Dang Cong san Viet Nam, 121-KH/BTGTU",
+		"ĐẢNG ỦY":                    "DANG UY",
+		norm.NFD.String("Hướng dẫn"): "Huong dan",
+		"plain ASCII":                "plain ASCII",
+		"€ “quoted”":                 "€ “quoted”",
+	}
+	for in, want := range tests {
+		assert.Equal(t, want, StripMarks(in), in)
+	}
+}

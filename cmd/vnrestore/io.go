@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+// eachInput calls fn for every named file, or for standard input when there
+// is none ("-" also names standard input). It stops at the first error and
+// names the file in it.
+func eachInput(cmd *cobra.Command, args []string, fn func(name string, r io.Reader) error) error {
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	for _, name := range args {
+		if name == "-" {
+			if err := fn("<stdin>", cmd.InOrStdin()); err != nil {
+				return fmt.Errorf("<stdin>: %w", err)
+			}
+			continue
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		err = fn(name, f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// streamLines copies r to w line by line through fn, keeping every line end
+// as it was (LF, CRLF, or none at the end of the input).
+func streamLines(r io.Reader, w io.Writer, fn func(string) string) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	for {
+		line, err := br.ReadString('\n')
+		if len(line) > 0 {
+			body, end := splitLineEnd(line)
+			if _, werr := bw.WriteString(fn(body)); werr != nil {
+				return werr
+			}
+			bw.WriteString(end)
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// splitLineEnd cuts the line end ("\n" or "\r\n") off a line.
+func splitLineEnd(line string) (body, end string) {
+	n := len(line)
+	if n > 0 && line[n-1] == '\n' {
+		if n > 1 && line[n-2] == '\r' {
+			return line[:n-2], "\r\n"
+		}
+		return line[:n-1], "\n"
+	}
+	return line, ""
+}
+
+func lexiconStripLine(s string) string { return lexicon.StripMarks(s) }
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// directory and a rename, so that path never holds a partial file.
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
