@@ -76,7 +76,7 @@ var ErrBinary = errors.New("vnenc: binary data, not text")
 // DecodeAuto detects how b is encoded and returns it as UTF-8 in NFC, with
 // the detection. Text already in clean NFC Unicode comes back unchanged.
 func DecodeAuto(b []byte) ([]byte, Detection, error) {
-	if isBinary(b) {
+	if IsBinary(b) {
 		return nil, Detection{}, ErrBinary
 	}
 	d := Detect(b)
@@ -389,10 +389,10 @@ func sample(b []byte) []byte {
 	return s
 }
 
-// isBinary reports whether b looks like binary data rather than text in some
+// IsBinary reports whether b looks like binary data rather than text in some
 // encoding: it has a NUL byte, or more than 1% of its first 64 KiB are
 // control bytes that no encoding here uses for letters.
-func isBinary(b []byte) bool {
+func IsBinary(b []byte) bool {
 	b = sample(b)
 	if bytes.IndexByte(b, 0) >= 0 {
 		return true

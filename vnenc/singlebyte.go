@@ -105,8 +105,9 @@ func (cs *charset) lookupEncode(r rune) (uint32, bool) {
 }
 
 // maxMarkRun bounds how many combining marks after a letter the decoder
-// waits for before it writes the letter out.
-const maxMarkRun = 8
+// normalizes together with it: Unicode's stream-safe limit of 30
+// non-starters. Longer runs (never seen in text) are normalized in pieces.
+const maxMarkRun = 30
 
 // charsetDecoder is the decoding Transformer of a charset.
 type charsetDecoder struct {
