@@ -177,4 +177,3 @@ func mirrorPath(name string) string {
 	}
 	return filepath.FromSlash(strings.Join(parts, "/"))
 }
-
