@@ -1,9 +1,11 @@
 package vnenc
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"unicode"
 	"unicode/utf8"
 
@@ -420,3 +422,19 @@ var textControl = func() (a [0x20]bool) {
 	}
 	return a
 }()
+
+// NewReader detects the encoding of r from its first 64 KiB, as Detect
+// does, and returns a reader of the whole text as UTF-8 in NFC, streaming
+// the rest. It fails with ErrBinary for data that is not text.
+func NewReader(r io.Reader) (io.Reader, Detection, error) {
+	br := bufio.NewReaderSize(r, detectSample)
+	head, err := br.Peek(detectSample)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, Detection{}, err
+	}
+	if IsBinary(head) {
+		return nil, Detection{}, ErrBinary
+	}
+	d := Detect(head)
+	return transform.NewReader(br, d.NewDecoder()), d, nil
+}

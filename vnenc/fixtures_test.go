@@ -1,6 +1,8 @@
 package vnenc
 
 import (
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,5 +64,21 @@ func TestFixtures(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestNewReader(t *testing.T) {
+	want := readFixture(t, "unicode.txt")
+	big := bytes.Repeat(readFixture(t, "tcvn3.txt"), 200) // more than the 64 KiB sample
+	r, d, err := NewReader(bytes.NewReader(big))
+	if err != nil || d.Name() != "tcvn3" {
+		t.Fatalf("NewReader: %v, %v", d, err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil || !bytes.Equal(got, bytes.Repeat(want, 200)) {
+		t.Errorf("NewReader text differs (%v)", err)
+	}
+	if _, _, err := NewReader(strings.NewReader("a\x00b")); err != ErrBinary {
+		t.Errorf("binary input: err %v, want ErrBinary", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 
 	"github.com/vnarchive/vnrestore/vnenc"
@@ -33,6 +34,7 @@ Unicode already, which passes unchanged. The verdict and its confidence go
 to standard error. --per-line detects every line on its own, for files that
 mix encodings.
 
+A known source can be given as mojibake too: --from tcvn3+mojibake.
 tcvn3caps reads TCVN3 set in the capital .VnTimeH fonts, which store
 capitals with lower-case codes: it upper-cases every letter.
 
@@ -45,20 +47,24 @@ then exits with status 1.`,
 }
 
 func init() {
-	convertCmd.Flags().StringVar(&convertFlags.from, "from", "auto", "source encoding: auto, tcvn3, tcvn3caps, vni, viscii, cp1258 or viqr")
+	convertCmd.Flags().StringVar(&convertFlags.from, "from", "auto", "source encoding: auto, tcvn3, tcvn3caps, vni, viscii, cp1258 or viqr; add +mojibake for its Windows-1252 mojibake (tcvn3+mojibake)")
 	convertCmd.Flags().StringVarP(&convertFlags.out, "output", "o", "", "output file, or directory for several inputs (default: standard output)")
 	convertCmd.Flags().BoolVar(&convertFlags.perLine, "per-line", false, "detect the encoding of each line on its own")
 	rootCmd.AddCommand(convertCmd)
 }
 
 func runConvert(cmd *cobra.Command, args []string) error {
-	var from *vnenc.Encoding
+	var from encoding.Encoding
 	if convertFlags.from != "auto" {
-		e, err := vnenc.Lookup(convertFlags.from)
+		name, mojibake := strings.CutSuffix(convertFlags.from, "+mojibake")
+		e, err := vnenc.Lookup(name)
 		if err != nil {
 			return usageError{err}
 		}
 		from = e
+		if mojibake {
+			from = vnenc.Mojibake(e)
+		}
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
@@ -90,7 +96,7 @@ func runConvert(cmd *cobra.Command, args []string) error {
 
 // convertOne converts one input and writes it where the flags say. Errors
 // name the input.
-func convertOne(cmd *cobra.Command, name string, from *vnenc.Encoding, toDir bool) error {
+func convertOne(cmd *cobra.Command, name string, from encoding.Encoding, toDir bool) error {
 	display := name
 	var data []byte
 	var err error
@@ -130,13 +136,13 @@ func convertOne(cmd *cobra.Command, name string, from *vnenc.Encoding, toDir boo
 
 // convertBytes converts data from the given encoding, or detects it when
 // from is nil, and describes what it did.
-func convertBytes(data []byte, from *vnenc.Encoding, perLine bool) ([]byte, string, error) {
+func convertBytes(data []byte, from encoding.Encoding, perLine bool) ([]byte, string, error) {
 	if vnenc.IsBinary(data) {
 		return nil, "", vnenc.ErrBinary
 	}
 	if from != nil {
 		out, _, err := transform.Bytes(from.NewDecoder(), data)
-		return out, from.Name() + " (given)", err
+		return out, convertFlags.from + " (given)", err
 	}
 	if !perLine {
 		out, d, err := vnenc.DecodeAuto(data)
