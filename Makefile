@@ -1,0 +1,2 @@
+# Makefile: targets of each area live in mk/*.mk.
+-include mk/*.mk

@@ -1,0 +1,85 @@
+package lexicon
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkOpenDefault measures opening the embedded model (checksum and
+// header checks included).
+func BenchmarkOpenDefault(b *testing.B) {
+	b.SetBytes(int64(len(defaultModel)))
+	for b.Loop() {
+		if _, err := Open(defaultModel); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchTrigrams returns the word-ID trigrams of the fixture text under m,
+// sentence starts included, as a flat slice of triples.
+func benchTrigrams(b *testing.B, m *Model) []WordID {
+	data, err := os.ReadFile("../testdata/lexicon/ngram/domain.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tri []WordID
+	var line []byte
+	flush := func() {
+		ids := []WordID{idBOS, idBOS}
+		for _, k := range lineKeys(string(line)) {
+			ids = append(ids, m.ID(k))
+		}
+		ids = append(ids, idEOS)
+		for i := 2; i < len(ids); i++ {
+			tri = append(tri, ids[i-2], ids[i-1], ids[i])
+		}
+		line = line[:0]
+	}
+	for _, c := range data {
+		if c == '\n' {
+			flush()
+		} else {
+			line = append(line, c)
+		}
+	}
+	return tri
+}
+
+// BenchmarkLogProbTrigram measures trigram queries (real text, so a mix of
+// hits and backoffs) on the embedded model; one op is one query.
+func BenchmarkLogProbTrigram(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tri := benchTrigrams(b, m)
+	b.ReportAllocs()
+	var sum float32
+	i := 0
+	for b.Loop() {
+		sum += m.LogProb(tri[i:i+2], tri[i+2])
+		i += 3
+		if i == len(tri) {
+			i = 0
+		}
+	}
+	if sum == 0 {
+		b.Fatal("no probability")
+	}
+}
+
+// BenchmarkID measures looking up a vocabulary key.
+func BenchmarkID(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys := []string{"ủy", "ban", "nhân", "dân", "tỉnh", "không-có-từ-này", "<num>", ","}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		m.ID(keys[i%len(keys)])
+		i++
+	}
+}

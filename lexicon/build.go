@@ -1,0 +1,407 @@
+package lexicon
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/bits"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// BuildOptions controls how Build makes a model.
+type BuildOptions struct {
+	// Order is the n-gram order, 2 to MaxOrder; 0 means DefaultOrder.
+	Order int
+	// Domain are the files of in-domain text (administrative and legal
+	// documents), one paragraph per line.
+	Domain []string
+	// General are the files of general text (Wikipedia). With both Domain
+	// and General, a model is built from each and the two are interpolated
+	// into one, with the weight chosen by perplexity on a held-out slice of
+	// the domain text; with only one kind a single model is built.
+	General []string
+	// Prune gives, per order (index order-1), the largest adjusted count of
+	// the n-grams dropped from the general model (and from a single model);
+	// orders 1 is never pruned. Nil means DefaultPrune.
+	Prune []uint32
+	// DomainPrune is Prune for the domain model; nil means no pruning.
+	DomainPrune []uint32
+	// MinCount is the count below which a word that is not a Vietnamese
+	// syllable is left out of the vocabulary (read as <unk>); 0 means
+	// DefaultMinCount. Syllables, class tokens and punctuation are always
+	// kept.
+	MinCount int
+	// Lambda, when in (0, 1), fixes the weight of the domain model instead
+	// of tuning it.
+	Lambda float64
+	// TuneEvery holds out every TuneEvery-th block of tuneBlock lines of the
+	// domain text to tune the weight; 0 means 10. Whole blocks, like the
+	// development split, so that the tuning text is not interleaved with
+	// the lines the domain model learns from.
+	TuneEvery int
+	// Logf, if set, receives one line per build stage.
+	Logf func(format string, args ...any)
+	// Progress, if set, is called while the corpus is read with the bytes
+	// read so far and the total.
+	Progress func(done, total int64)
+}
+
+// tuneBlock is the number of consecutive lines held out together for tuning.
+const tuneBlock = 25
+
+// Defaults of BuildOptions.
+const (
+	DefaultOrder    = 3
+	MaxOrder        = 6
+	DefaultMinCount = 3
+)
+
+// DefaultPrune drops the trigrams and 4-grams seen once from the general
+// model.
+var DefaultPrune = []uint32{0, 0, 1, 1, 1, 1}
+
+// BuilderVersion names the builder in the provenance of every model; it
+// changes when the same inputs would give a different model.
+const BuilderVersion = "vnrestore-lexicon-build/1"
+
+// Build reads the corpus files named in opts and returns the model as the
+// bytes of a model file (see Open). The same inputs and options always give
+// the same bytes.
+func Build(opts BuildOptions) ([]byte, error) {
+	mb, info, err := buildModel(opts)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := writeModel(&buf, mb, info); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// corpusText is a corpus read into word IDs.
+type corpusText struct {
+	domain, tune, general []uint32 // sentences, each ended by idEOS
+}
+
+func (o *BuildOptions) logf(format string, args ...any) {
+	if o.Logf != nil {
+		o.Logf(format, args...)
+	}
+}
+
+// buildModel does the work of Build up to the in-memory model.
+func buildModel(opts BuildOptions) (*builtModel, Info, error) {
+	if opts.Order == 0 {
+		opts.Order = DefaultOrder
+	}
+	if opts.Order < 2 || opts.Order > MaxOrder {
+		return nil, Info{}, fmt.Errorf("lexicon: order %d out of range 2..%d", opts.Order, MaxOrder)
+	}
+	if opts.Prune == nil {
+		opts.Prune = DefaultPrune
+	}
+	if opts.MinCount == 0 {
+		opts.MinCount = DefaultMinCount
+	}
+	if opts.TuneEvery == 0 {
+		opts.TuneEvery = 10
+	}
+	if len(opts.Domain)+len(opts.General) == 0 {
+		return nil, Info{}, errors.New("lexicon: no input files")
+	}
+	info := Info{
+		FormatVersion: formatVersion,
+		Builder:       BuilderVersion,
+		Order:         opts.Order,
+		MinCount:      opts.MinCount,
+		Prune:         slices.Clone(opts.Prune[:min(len(opts.Prune), opts.Order)]),
+	}
+	if opts.DomainPrune != nil {
+		info.DomainPrune = slices.Clone(opts.DomainPrune[:min(len(opts.DomainPrune), opts.Order)])
+	}
+	r := newReader(&opts)
+	var text corpusText
+	var total int64
+	for _, f := range append(slices.Clone(opts.Domain), opts.General...) {
+		st, err := os.Stat(f)
+		if err != nil {
+			return nil, Info{}, fmt.Errorf("lexicon: %w", err)
+		}
+		total += st.Size()
+	}
+	r.total = total
+	for _, f := range opts.Domain {
+		c, err := r.readFile(f, "domain", &text.domain, &text.tune, opts.TuneEvery)
+		if err != nil {
+			return nil, Info{}, err
+		}
+		info.Corpora = append(info.Corpora, c)
+	}
+	for _, f := range opts.General {
+		c, err := r.readFile(f, "general", &text.general, nil, 0)
+		if err != nil {
+			return nil, Info{}, err
+		}
+		info.Corpora = append(info.Corpora, c)
+	}
+	info.ToneStyle = r.tone
+
+	vocab, remap := r.vocabulary(opts.MinCount, opts.Order)
+	for _, s := range [][]uint32{text.domain, text.tune, text.general} {
+		for i, id := range s {
+			s[i] = remap[id]
+		}
+	}
+	bitsPerWord := uint(bits.Len(uint(len(vocab) - 1)))
+	opts.logf("vocabulary: %d words (%d bits a word)", len(vocab), bitsPerWord)
+
+	build := func(name string, stream []uint32, prune []uint32) *backoffModel {
+		opts.logf("%s model: counting %d tokens", name, len(stream))
+		counts := countNgrams(stream, opts.Order, bitsPerWord)
+		m := estimateKneserNey(counts, bitsPerWord, len(vocab))
+		opts.logf("%s model: %v n-grams before pruning", name, m.counts())
+		m.prune(prune)
+		opts.logf("%s model: %v n-grams after pruning", name, m.counts())
+		return m
+	}
+
+	var final *backoffModel
+	switch {
+	case len(text.domain)+len(text.tune) > 0 && len(text.general) > 0:
+		gen := build("general", text.general, opts.Prune)
+		lambda := opts.Lambda
+		if (lambda <= 0 || lambda >= 1) && len(text.tune) == 0 {
+			lambda = 0.5
+			opts.logf("domain text too short to hold out a tuning slice: domain weight %.1f", lambda)
+		}
+		if lambda <= 0 || lambda >= 1 {
+			dom90 := build("domain (tuning)", text.domain, opts.DomainPrune)
+			var t Tuning
+			lambda, t = tuneLambda(dom90, gen, text.tune)
+			info.Tuning = &t
+			opts.logf("domain weight %.3f: tuning perplexity %.2f (domain only %.2f, general only %.2f)", lambda, t.MixPPL, t.DomainPPL, t.GeneralPPL)
+		}
+		info.Lambda = lambda
+		dom := build("domain", append(text.domain, text.tune...), opts.DomainPrune)
+		opts.logf("mixing")
+		var err error
+		final, err = mix(dom, gen, lambda)
+		if err != nil {
+			return nil, Info{}, err
+		}
+	case len(text.general) > 0:
+		final = build("general", text.general, opts.Prune)
+	default:
+		final = build("domain", append(text.domain, text.tune...), opts.DomainPrune)
+	}
+	info.Counts = final.counts()
+	return &builtModel{backoffModel: final, vocab: vocab}, info, nil
+}
+
+// builtModel is a finished in-memory model with its vocabulary.
+type builtModel struct {
+	*backoffModel
+	vocab []string // indexed by word ID
+}
+
+// counts returns the number of n-grams of each order.
+func (m *backoffModel) counts() []uint64 {
+	c := make([]uint64, m.order)
+	for i := range m.sets {
+		c[i] = uint64(len(m.sets[i].keys))
+	}
+	return c
+}
+
+// tuneLambda chooses the weight of the domain model by
+// expectation-maximisation on the held-out tuning tokens.
+func tuneLambda(dom, gen *backoffModel, tune []uint32) (float64, Tuning) {
+	var pd, pg []float64
+	forEachPrediction(tune, dom.order, func(ctx []uint32, w uint32) {
+		if w == idUnk {
+			return
+		}
+		pd = append(pd, math.Pow(10, dom.logProb(ctx, w)))
+		pg = append(pg, math.Pow(10, gen.logProb(ctx, w)))
+	})
+	lambda := 0.5
+	for iter := 0; iter < 100; iter++ {
+		var sum float64
+		for i := range pd {
+			a := lambda * pd[i]
+			sum += a / (a + (1-lambda)*pg[i])
+		}
+		next := sum / float64(len(pd))
+		if math.Abs(next-lambda) < 1e-5 {
+			lambda = next
+			break
+		}
+		lambda = next
+	}
+	ppl := func(l float64) float64 {
+		var lp float64
+		for i := range pd {
+			lp += math.Log10(l*pd[i] + (1-l)*pg[i])
+		}
+		return math.Pow(10, -lp/float64(len(pd)))
+	}
+	lambda = math.Round(lambda*1000) / 1000
+	return lambda, Tuning{Tokens: len(pd), MixPPL: ppl(lambda), DomainPPL: ppl(1), GeneralPPL: ppl(0)}
+}
+
+// forEachPrediction calls f for every predicted token of a stream with its
+// context (starting with <s>).
+func forEachPrediction(stream []uint32, order int, f func(ctx []uint32, w uint32)) {
+	ctx := []uint32{idBOS}
+	for _, w := range stream {
+		f(ctx, w)
+		if w == idEOS {
+			ctx = append(ctx[:0], idBOS)
+			continue
+		}
+		if len(ctx) == order-1 {
+			copy(ctx, ctx[1:])
+			ctx = ctx[:order-2]
+		}
+		ctx = append(ctx, w)
+	}
+}
+
+// corpusReader reads corpus files into provisional word IDs.
+type corpusReader struct {
+	opts        *BuildOptions
+	ids         map[string]uint32
+	words       []string
+	counts      []int64
+	toks        []Token
+	tone        ToneCounts
+	done, total int64
+}
+
+func newReader(opts *BuildOptions) *corpusReader {
+	r := &corpusReader{opts: opts, ids: make(map[string]uint32)}
+	for _, w := range []string{"<unk>", "<s>", "</s>"} {
+		r.intern(w)
+	}
+	return r
+}
+
+func (r *corpusReader) intern(key string) uint32 {
+	id, ok := r.ids[key]
+	if !ok {
+		id = uint32(len(r.words))
+		r.ids[key] = id
+		r.words = append(r.words, key)
+		r.counts = append(r.counts, 0)
+	}
+	r.counts[id]++
+	return id
+}
+
+// readFile appends the sentences of the file to dst, or every every-th line
+// to tune when tune is not nil.
+func (r *corpusReader) readFile(path, role string, dst, tune *[]uint32, every int) (Corpus, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Corpus{}, fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	c := Corpus{Name: filepath.Base(path), Role: role}
+	h := sha256.New()
+	br := bufio.NewReaderSize(io.TeeReader(f, h), 1<<20)
+	lineNo := 0
+	for {
+		line, err := br.ReadString('\n')
+		if len(line) > 0 {
+			lineNo++
+			c.Bytes += int64(len(line))
+			r.done += int64(len(line))
+			if r.opts.Progress != nil && lineNo%1024 == 0 {
+				r.opts.Progress(r.done, r.total)
+			}
+			r.toks = AppendTokens(r.toks[:0], trimNewline(line))
+			out := dst
+			if tune != nil && every > 0 && (lineNo-1)/tuneBlock%every == every-1 {
+				out = tune
+			}
+			n := len(*out)
+			for _, t := range r.toks {
+				k := VocabKey(t)
+				if k == "" {
+					continue
+				}
+				if t.Kind == Word {
+					r.tone.count(t.Text)
+				}
+				*out = append(*out, r.intern(k))
+			}
+			if len(*out) > n {
+				c.Lines++
+				c.Tokens += int64(len(*out) - n)
+				*out = append(*out, idEOS)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return c, fmt.Errorf("lexicon: %s: %w", path, err)
+		}
+	}
+	c.SHA256 = hex.EncodeToString(h.Sum(nil))
+	if r.opts.Progress != nil {
+		r.opts.Progress(r.done, r.total)
+	}
+	r.opts.logf("%s: %d lines, %d tokens", c.Name, c.Lines, c.Tokens)
+	return c, nil
+}
+
+func trimNewline(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// vocabulary fixes the final word IDs: the reserved words first, then the
+// kept words by decreasing count (ties by key), so the result does not
+// depend on map order. It returns the words and the map from provisional
+// to final IDs (dropped words map to <unk>).
+func (r *corpusReader) vocabulary(minCount, order int) ([]string, []uint32) {
+	var kept []uint32
+	for id := uint32(idEOS + 1); id < uint32(len(r.words)); id++ {
+		if r.counts[id] >= int64(minCount) || isSyllableKey(r.words[id]) || isClassOrPunct(r.words[id]) {
+			kept = append(kept, id)
+		}
+	}
+	slices.SortFunc(kept, func(a, b uint32) int {
+		if c := cmp.Compare(r.counts[b], r.counts[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(r.words[a], r.words[b])
+	})
+	// The packed keys hold order words: cap the vocabulary to fit.
+	maxWords := 1 << (64 / order)
+	if len(kept)+3 > maxWords {
+		kept = kept[:maxWords-3]
+	}
+	vocab := []string{"<unk>", "<s>", "</s>"}
+	remap := make([]uint32, len(r.words))
+	for i := range 3 {
+		remap[i] = uint32(i)
+	}
+	for _, id := range kept {
+		remap[id] = uint32(len(vocab))
+		vocab = append(vocab, r.words[id])
+	}
+	return vocab, remap
+}

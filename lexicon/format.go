@@ -1,0 +1,325 @@
+package lexicon
+
+import (
+	"bufio"
+	"encoding/binary"
+	"encoding/json"
+	"hash/crc32"
+	"io"
+	"math"
+	"slices"
+	"sort"
+)
+
+// A model file is little-endian and laid out as
+//
+//	magic      8 bytes  "\x89VNLM\r\n\x1a"
+//	version    uint32   formatVersion
+//	headerLen  uint32
+//	header     headerLen bytes of JSON: the Info of the model
+//	padding    to a multiple of 8
+//	nsections  uint32, then 4 bytes of padding
+//	sections   nsections × (offset uint64, length uint64), from the file start
+//	section data
+//	crc        uint32   CRC-32C (Castagnoli) of every byte before it
+//
+// The sections are, in order:
+//
+//	0 vocabulary offsets: (V+1) uint32, word i is blob[off[i]:off[i+1]]
+//	1 vocabulary blob: the words' UTF-8 bytes
+//	2 vocabulary index: a power-of-two number of uint32 slots, ID+1 or 0 if
+//	  empty, at fnv1a(word) & mask with linear probing
+//	3 unigrams: V × (float32 log10 prob, float32 log10 backoff)
+//	then for each order k = 2..Order two sections:
+//	  codebook: 256 float32 log10 probs, then (k < Order) 256 float32 backoffs
+//	  table: open-addressing slots of (uint32 fingerprint, uint8 prob code
+//	  [, uint8 backoff code if k < Order]); fingerprint 0 marks an empty
+//	  slot. An n-gram w1..wk hashes to ngramHash (the last word first, see
+//	  hashStart and hashExtend); its home slot is slotOf(hash, nslots) and its
+//	  fingerprint fingerprintOf(hash). Probing is linear and wraps.
+const (
+	magic         = "\x89VNLM\r\n\x1a"
+	formatVersion = 1
+	numCodes      = 256
+)
+
+// Info describes a model: its shape and its provenance. Open reads it from
+// the header of the model file.
+type Info struct {
+	FormatVersion int        `json:"format_version"`
+	Builder       string     `json:"builder"`
+	Order         int        `json:"order"`
+	Counts        []uint64   `json:"counts"` // n-grams per order, index order-1
+	VocabSize     int        `json:"vocab_size"`
+	MinCount      int        `json:"min_count"`
+	Prune         []uint32   `json:"prune"`                  // per order: largest count dropped from the general model
+	DomainPrune   []uint32   `json:"domain_prune,omitempty"` // the same for the domain model
+	Lambda        float64    `json:"lambda,omitempty"`       // weight of the domain model in the mix
+	Tuning        *Tuning    `json:"tuning,omitempty"`
+	Quantization  string     `json:"quantization"`
+	ToneStyle     ToneCounts `json:"tone_style"`
+	Corpora       []Corpus   `json:"corpora"`
+	Layout        []Layout   `json:"layout"` // per order >= 2: table geometry
+
+	// FileSize is the size of the model file in bytes (not stored in the header).
+	FileSize int64 `json:"-"`
+}
+
+// Tuning reports how the domain weight was chosen: perplexities on the
+// held-out slice of the domain training text.
+type Tuning struct {
+	Tokens     int     `json:"tokens"`
+	MixPPL     float64 `json:"mix_ppl"`
+	DomainPPL  float64 `json:"domain_ppl"`
+	GeneralPPL float64 `json:"general_ppl"`
+}
+
+// Corpus is the provenance of one training file.
+type Corpus struct {
+	Name   string `json:"name"`
+	Role   string `json:"role"` // "domain" or "general"
+	Bytes  int64  `json:"bytes"`
+	Lines  int64  `json:"lines"`
+	Tokens int64  `json:"tokens"`
+	SHA256 string `json:"sha256"`
+}
+
+// Layout is the geometry of the table of one order.
+type Layout struct {
+	Slots    uint64 `json:"slots"`
+	MaxProbe int    `json:"max_probe"` // longest probe sequence of a stored n-gram
+}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Hashing of n-grams, shared by the writer and the reader.
+
+func hashStart(w WordID) uint64 { return mix64(uint64(w) + 0x9e3779b97f4a7c15) }
+
+func hashExtend(h uint64, w WordID) uint64 {
+	return mix64(h ^ (uint64(w)+1)*0xc2b2ae3d27d4eb4f)
+}
+
+func slotOf(h, nslots uint64) uint64 { return (h >> 32) * nslots >> 32 }
+
+func fingerprintOf(h uint64) uint32 {
+	if fp := uint32(h); fp != 0 {
+		return fp
+	}
+	return 1
+}
+
+// fnv1a hashes a vocabulary word.
+func fnv1a(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// writeModel writes the model file of m.
+func writeModel(w io.Writer, m *builtModel, info Info) error {
+	info.VocabSize = len(m.vocab)
+	info.Quantization = "unigrams float32; higher orders 8-bit per-order codebooks"
+	var sections [][]byte
+
+	// Vocabulary.
+	offs := make([]byte, 4*(len(m.vocab)+1))
+	var blob []byte
+	for i, word := range m.vocab {
+		blob = append(blob, word...)
+		binary.LittleEndian.PutUint32(offs[4*(i+1):], uint32(len(blob)))
+	}
+	size := uint64(16)
+	for size < 2*uint64(len(m.vocab)) {
+		size *= 2
+	}
+	index := make([]byte, 4*size)
+	for i, word := range m.vocab {
+		h := fnv1a(word) & (size - 1)
+		for binary.LittleEndian.Uint32(index[4*h:]) != 0 {
+			h = (h + 1) & (size - 1)
+		}
+		binary.LittleEndian.PutUint32(index[4*h:], uint32(i+1))
+	}
+	sections = append(sections, offs, blob, index)
+
+	// Unigrams.
+	uni := make([]byte, 8*len(m.vocab))
+	u := &m.sets[0]
+	for i := range m.vocab {
+		binary.LittleEndian.PutUint32(uni[8*i:], math.Float32bits(u.logp[i]))
+		var bo float32
+		if u.logbo != nil {
+			bo = u.logbo[i]
+		}
+		binary.LittleEndian.PutUint32(uni[8*i+4:], math.Float32bits(bo))
+	}
+	sections = append(sections, uni)
+
+	// Higher orders.
+	info.Layout = nil
+	wordMask := uint64(1)<<m.bits - 1
+	for k := 2; k <= m.order; k++ {
+		set := &m.sets[k-1]
+		top := k == m.order
+		probBook := makeCodebook(set.logp)
+		book := make([]byte, 0, 8*numCodes)
+		for _, v := range probBook {
+			book = binary.LittleEndian.AppendUint32(book, math.Float32bits(v))
+		}
+		var boBook []float32
+		if !top {
+			boBook = makeCodebook(set.logbo)
+			for _, v := range boBook {
+				book = binary.LittleEndian.AppendUint32(book, math.Float32bits(v))
+			}
+		}
+		slotSize := 6
+		if top {
+			slotSize = 5
+		}
+		n := uint64(len(set.keys))
+		nslots := n + n/2 + 1
+		table := make([]byte, int(nslots)*slotSize)
+		maxProbe := 0
+		for i, key := range set.keys {
+			h := hashStart(WordID(key & wordMask))
+			for j := 1; j < k; j++ {
+				h = hashExtend(h, WordID(key>>(m.bits*uint(j))&wordMask))
+			}
+			s := slotOf(h, nslots)
+			probe := 1
+			for binary.LittleEndian.Uint32(table[int(s)*slotSize:]) != 0 {
+				s++
+				if s == nslots {
+					s = 0
+				}
+				probe++
+			}
+			maxProbe = max(maxProbe, probe)
+			p := table[int(s)*slotSize:]
+			binary.LittleEndian.PutUint32(p, fingerprintOf(h))
+			p[4] = encode(probBook, set.logp[i])
+			if !top {
+				p[5] = encode(boBook, set.logbo[i])
+			}
+		}
+		info.Layout = append(info.Layout, Layout{Slots: nslots, MaxProbe: maxProbe})
+		sections = append(sections, book, table)
+	}
+
+	header, err := json.Marshal(info)
+	if err != nil {
+		return err
+	}
+	var head []byte
+	head = append(head, magic...)
+	head = binary.LittleEndian.AppendUint32(head, formatVersion)
+	head = binary.LittleEndian.AppendUint32(head, uint32(len(header)))
+	head = append(head, header...)
+	head = pad8(head)
+	head = binary.LittleEndian.AppendUint32(head, uint32(len(sections)))
+	head = binary.LittleEndian.AppendUint32(head, 0)
+	off := uint64(len(head) + 16*len(sections))
+	for _, s := range sections {
+		off = (off + 7) &^ 7
+		head = binary.LittleEndian.AppendUint64(head, off)
+		head = binary.LittleEndian.AppendUint64(head, uint64(len(s)))
+		off += uint64(len(s))
+	}
+	crc := crc32.New(castagnoli)
+	bw := bufio.NewWriterSize(io.MultiWriter(w, crc), 1<<20)
+	written := uint64(len(head))
+	if _, err := bw.Write(head); err != nil {
+		return err
+	}
+	var zeros [8]byte
+	for _, s := range sections {
+		if p := (8 - written%8) % 8; p > 0 {
+			bw.Write(zeros[:p])
+			written += p
+		}
+		bw.Write(s)
+		written += uint64(len(s))
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	_, err = w.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
+}
+
+func pad8(b []byte) []byte {
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// makeCodebook returns numCodes sorted centroids for values: equal-count
+// bins of the sorted values refined by Lloyd iterations (1-D k-means), so
+// that the squared quantization error is small. Few distinct values get a
+// code each.
+func makeCodebook(values []float32) []float32 {
+	book := make([]float32, numCodes)
+	if len(values) == 0 {
+		return book
+	}
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	distinct := slices.Compact(slices.Clone(sorted))
+	if len(distinct) <= numCodes {
+		copy(book, distinct)
+		for i := len(distinct); i < numCodes; i++ {
+			book[i] = distinct[len(distinct)-1]
+		}
+		return book
+	}
+	c := make([]float64, numCodes)
+	for b := range numCodes {
+		lo := b * len(sorted) / numCodes
+		hi := (b + 1) * len(sorted) / numCodes
+		c[b] = float64(sorted[(lo+hi)/2])
+	}
+	sum := make([]float64, numCodes)
+	n := make([]int, numCodes)
+	for range 20 {
+		clear(sum)
+		clear(n)
+		b := 0
+		for _, v := range sorted {
+			for b+1 < numCodes && math.Abs(float64(v)-c[b+1]) <= math.Abs(float64(v)-c[b]) {
+				b++
+			}
+			sum[b] += float64(v)
+			n[b]++
+		}
+		for b := range c {
+			if n[b] > 0 {
+				c[b] = sum[b] / float64(n[b])
+			}
+		}
+	}
+	for b := range book {
+		book[b] = float32(c[b])
+	}
+	slices.Sort(book)
+	return book
+}
+
+// encode returns the code of the centroid nearest to v.
+func encode(book []float32, v float32) uint8 {
+	i := sort.Search(len(book), func(i int) bool { return book[i] >= v })
+	switch {
+	case i == 0:
+		return 0
+	case i == len(book):
+		return uint8(len(book) - 1)
+	case v-book[i-1] <= book[i]-v:
+		return uint8(i - 1)
+	}
+	return uint8(i)
+}
