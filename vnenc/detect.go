@@ -308,7 +308,7 @@ func isSeparator(r rune) bool {
 		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
 	}
 	switch r {
-	case 0xA0, '“', '”', '‘', '’', '–', '—', '…', '•', '«', '»':
+	case 0xA0, 0xFEFF, 0x200B, '“', '”', '‘', '’', '–', '—', '…', '•', '«', '»':
 		return true
 	}
 	return unicode.IsSpace(r)

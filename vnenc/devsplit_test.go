@@ -289,3 +289,42 @@ func trim(s string) string {
 	}
 	return s
 }
+
+// TestDetectDevSplitFiles detects the whole dev split as one file in each
+// encoding and mojibake form.
+func TestDetectDevSplitFiles(t *testing.T) {
+	paras := devParagraphs(t)
+	var text []string
+	for _, p := range paras {
+		text = append(text, typographic.Replace(p))
+	}
+	whole := strings.Join(text, "\n") + "\n"
+	forms := []struct {
+		name string
+		enc  func(string) (string, error)
+	}{{"utf-8", func(s string) (string, error) { return s, nil }}}
+	for _, e := range All {
+		forms = append(forms, struct {
+			name string
+			enc  func(string) (string, error)
+		}{e.Name(), e.NewEncoder().String})
+		if e != VIQR {
+			forms = append(forms, struct {
+				name string
+				enc  func(string) (string, error)
+			}{e.Name() + "+mojibake", Mojibake(e).NewEncoder().String})
+		}
+	}
+	for _, f := range forms {
+		in, err := f.enc(whole)
+		if err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		out, d, err := DecodeAuto([]byte(in))
+		if err != nil || d.Name() != f.name || string(out) != whole {
+			t.Errorf("%s file detected as %v (%v), text equal: %v", f.name, d, err, string(out) == whole)
+			continue
+		}
+		t.Logf("%-16s file of %d bytes: detected %v", f.name, len(in), d)
+	}
+}
