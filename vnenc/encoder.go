@@ -51,7 +51,8 @@ const maxCombiningRun = 8
 type encoder struct {
 	re runeEncoder
 	// identity, if not nil, tells which ASCII bytes encode as themselves
-	// whatever surrounds them (the fast path).
+	// whatever surrounds them and leave the runeEncoder in its reset
+	// state (the fast path).
 	identity *[utf8.RuneSelf]bool
 }
 
@@ -60,6 +61,7 @@ func (e *encoder) Reset() { e.re.reset() }
 
 // Transform implements transform.Transformer.
 func (e *encoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	fast := false // wrote bytes by the fast path since the last encodeRune
 	for nSrc < len(src) {
 		c := src[nSrc]
 		if c < utf8.RuneSelf && e.identity != nil && e.identity[c] {
@@ -73,8 +75,15 @@ func (e *encoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 				dst[nDst] = c
 				nDst++
 				nSrc++
+				fast = true
 				continue
 			}
+		}
+		if fast {
+			// A byte of the fast path leaves the encoder in its
+			// initial state (VIQR: no vowel open).
+			e.re.reset()
+			fast = false
 		}
 		r, size := utf8.DecodeRune(src[nSrc:])
 		if r == utf8.RuneError && size <= 1 {

@@ -103,7 +103,7 @@ var (
 	VIQR = &Encoding{
 		name: "viqr", title: "VIQR",
 		newDecoder: func() transform.Transformer { return viqrDecoder{} },
-		newEncoder: func() *encoder { return &encoder{re: &viqrEncoder{}} },
+		newEncoder: func() *encoder { return &encoder{re: &viqrEncoder{}, identity: &viqrNeutral} },
 	}
 )
 

@@ -23,9 +23,10 @@ type charset struct {
 	// encodeHigh holds the runes at or above maxLetter (punctuation,
 	// currency signs).
 	encodeHigh map[rune]uint32
-	// composed maps a base rune and a combining mark to the precomposed
-	// rune, for the bases and marks of the table.
-	composed map[[2]rune]rune
+	// composed maps a base byte and a mark byte to the precomposed rune
+	// (0 if there is none); markIndex numbers the mark bytes from 1.
+	composed  [256][6]rune
+	markIndex [256]uint8
 }
 
 const present = 1 << 16
@@ -33,7 +34,7 @@ const present = 1 << 16
 // newCharset builds a charset from the upper half of its table, the C0
 // positions it reuses and the undefined bytes (U+FFFD in high).
 func newCharset(name, high string, low map[byte]rune) *charset {
-	cs := &charset{name: name, encodeHigh: map[rune]uint32{}, composed: map[[2]rune]rune{}}
+	cs := &charset{name: name, encodeHigh: map[rune]uint32{}}
 	for b := 0; b < 0x80; b++ {
 		cs.decode[b] = rune(b)
 	}
@@ -53,8 +54,9 @@ func newCharset(name, high string, low map[byte]rune) *charset {
 		if r == utf8.RuneError {
 			continue
 		}
-		if _, ok := toneOfMark(r); ok {
+		if t, ok := toneOfMark(r); ok {
 			cs.isMark[b] = true
+			cs.markIndex[b] = uint8(t)
 			cs.hasMarks = true
 		}
 		cs.setEncode(r, uint32(b)|present)
@@ -78,7 +80,7 @@ func newCharset(name, high string, low map[byte]rune) *charset {
 			if size != len(c) {
 				continue // no precomposed rune
 			}
-			cs.composed[[2]rune{base, cs.decode[m]}] = r
+			cs.composed[b][cs.markIndex[m]] = r
 			if _, ok := cs.lookupEncode(r); !ok {
 				cs.setEncode(r, uint32(b)|uint32(m)<<8|present)
 			}
@@ -145,7 +147,7 @@ func (d charsetDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, 
 			continue
 		}
 		if end == nSrc+2 {
-			if c, ok := cs.composed[[2]rune{r, cs.decode[src[nSrc+1]]}]; ok {
+			if c := cs.composed[b][cs.markIndex[src[nSrc+1]]]; c != 0 {
 				nDst += utf8.EncodeRune(dst[nDst:], c)
 				nSrc += 2
 				continue

@@ -128,6 +128,17 @@ func viqrLetter(l letter, rest []byte) (rune, int) {
 	return vni.compose[baseIndex(l.base)][l.shape][l.tone][up], n
 }
 
+// viqrNeutral marks the ASCII bytes that VIQR writes as they are and after
+// which no mark joins: all but the vowels, the mark characters, d, D and the
+// backslash.
+var viqrNeutral = func() (a [utf8.RuneSelf]bool) {
+	for c := range a {
+		_, vowel := viqrVowel(byte(c))
+		a[c] = !vowel && viqrShape[c] == shapeNone && viqrTone[c] == toneNone && c != 'd' && c != 'D' && c != '\\'
+	}
+	return a
+}()
+
 // viqrEncoder encodes one rune into VIQR. It remembers what it wrote last to
 // escape the characters the decoder would otherwise read as marks.
 type viqrEncoder struct {
