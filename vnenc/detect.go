@@ -86,6 +86,9 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 	if err != nil {
 		return nil, d, fmt.Errorf("vnenc: decoding as %s: %w", d.Name(), err)
 	}
+	if d.Encoding == VIQR && !norm.NFC.IsNormal(out) {
+		out = norm.NFC.Bytes(out)
+	}
 	return out, d, nil
 }
 

@@ -100,6 +100,8 @@ var (
 		newEncoder: func() *encoder { return newCharsetEncoder(cp1258Table) },
 	}
 	// VIQR is Vietnamese Quoted-Readable (RFC 1456): "Vie^.t Nam".
+	// Non-ASCII characters pass through its decoder as they are, so its
+	// output is NFC when those are (DecodeAuto normalizes it anyway).
 	VIQR = &Encoding{
 		name: "viqr", title: "VIQR",
 		newDecoder: func() transform.Transformer { return viqrDecoder{} },

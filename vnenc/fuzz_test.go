@@ -55,3 +55,34 @@ func longestMarkRun(b []byte) int {
 	}
 	return longest
 }
+
+// FuzzRoundTrip checks that whatever an encoder accepts decodes back to the
+// NFC form of the input. VIQR, which passes other characters through,
+// accepts every valid UTF-8 string.
+func FuzzRoundTrip(f *testing.F) {
+	for _, s := range []string{"Đảng Cộng sản", "a.", "add dđ \\", "Ha\\. A^", "á\u0323", "e\u0302\u0301", "“x” …", "ƯỚ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		want := norm.NFC.String(s)
+		for _, e := range All {
+			enc, err := e.NewEncoder().String(s)
+			if err != nil {
+				if e == VIQR {
+					t.Fatalf("viqr: encode %q: %v", s, err)
+				}
+				continue
+			}
+			got, err := e.NewDecoder().String(enc)
+			if e == VIQR { // passes non-ASCII through unnormalized
+				got = norm.NFC.String(got)
+			}
+			if err != nil || got != want {
+				t.Fatalf("%s: %q encodes as %q, decodes as %q (%v)", e.Name(), s, enc, got, err)
+			}
+		}
+	})
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/vnarchive/vnrestore/vnenc"
 )
@@ -142,6 +143,9 @@ func convertBytes(data []byte, from encoding.Encoding, perLine bool) ([]byte, st
 	}
 	if from != nil {
 		out, _, err := transform.Bytes(from.NewDecoder(), data)
+		if err == nil && !norm.NFC.IsNormal(out) {
+			out = norm.NFC.Bytes(out) // VIQR passes other characters through as they are
+		}
 		return out, convertFlags.from + " (given)", err
 	}
 	if !perLine {
