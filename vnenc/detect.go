@@ -108,13 +108,17 @@ func Detect(b []byte) Detection {
 		return top(legacyCandidates(b, false))
 	}
 	id := score(b)
-	if id.bad == 0 && id.junk == 0 {
-		if id.good == 0 && (viqrEvidence(b) >= 2 || viqrEscapes(b)) {
-			text, _ := VIQR.NewDecoder().Bytes(b)
-			if v := score(text); (v.good > 0 || viqrEscapes(b)) && 4*(v.bad+v.junk) <= v.good {
-				return Detection{Encoding: VIQR, Confidence: v.share()}
-			}
+	if escapes := viqrEscapes(b); escapes || viqrEvidence(b) >= 2 {
+		text, _ := VIQR.NewDecoder().Bytes(b)
+		v := score(text)
+		// VIQR must make new syllables (or undo escapes) and spoil
+		// next to nothing: foreign names may stay bad either way.
+		gain, loss := v.good-id.good, v.bad+v.junk-id.bad-id.junk
+		if gain > 0 && 4*loss <= gain || escapes && gain >= 0 && loss <= 0 {
+			return Detection{Encoding: VIQR, Confidence: v.share()}
 		}
+	}
+	if id.bad == 0 && id.junk == 0 {
 		return Detection{Confidence: 1}
 	}
 	cands := legacyCandidates(b, false)
@@ -289,7 +293,7 @@ func score(text []byte) tally {
 		case r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0:
 			t.junk++
 			flush(i)
-		case isSeparator(r):
+		case isSeparator(r) && !(r >= utf8.RuneSelf && start >= 0 && wordContinues(text[i+size:])):
 			flush(i)
 		default:
 			if start < 0 {
@@ -303,6 +307,17 @@ func score(text []byte) tally {
 	}
 	flush(len(text))
 	return t
+}
+
+// wordContinues reports whether rest starts with a word character. A
+// typographic character between two word characters is taken as part of
+// the word: mojibake puts « and “ inside words ("C«ng" is TCVN3 "Công").
+func wordContinues(rest []byte) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRune(rest)
+	return r != utf8.RuneError && r >= 0x20 && !(r >= 0x7F && r < 0xA0) && !isSeparator(r)
 }
 
 // isSeparator reports whether r ends a word for scoring.
@@ -335,9 +350,9 @@ func isGoodWord(w string) bool {
 
 // viqrEvidence weighs the places where b looks like VIQR inside a word: a
 // vowel followed by a shape mark (2), "dd" starting a word before a vowel
-// (2), a vowel followed by a tone mark and a letter (1: English has "a.m.",
-// "e.g."). Marks at the end of a word ("do." ending a sentence) are no
-// evidence. VIQR needs a weight of 2 at least.
+// (2), a vowel followed by a tone mark and two letters (2: "tha'ng") or one
+// (1: English has "a.m.", "e.g."). Marks at the end of a word ("do."
+// ending a sentence) are no evidence. VIQR needs a weight of 2 at least.
 func viqrEvidence(b []byte) int {
 	n := 0
 	for i := 0; i+2 < len(b); i++ {
@@ -347,6 +362,9 @@ func viqrEvidence(b []byte) int {
 				n += 2
 			} else if viqrTone[next] != toneNone && isASCIILetter(after) {
 				n++
+				if i+3 < len(b) && isASCIILetter(b[i+3]) {
+					n++
+				}
 			}
 			continue
 		}

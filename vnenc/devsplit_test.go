@@ -18,11 +18,16 @@ import (
 // build/corpus/dev/ when `make split` has run, else straight from the shared
 // corpus beside the repository, and skip when neither is there.
 
-// devParagraphs returns the non-empty admin and legal dev paragraphs.
+// devParagraphs returns the non-empty admin and legal dev paragraphs (the
+// files named in $VNENC_DEV_FILES instead, e.g. "wiki.txt").
 func devParagraphs(t testing.TB) []string {
 	t.Helper()
+	files := []string{"admin.txt", "legal.txt"}
+	if env := os.Getenv("VNENC_DEV_FILES"); env != "" {
+		files = strings.Split(env, ",")
+	}
 	var paras []string
-	for _, name := range []string{"admin.txt", "legal.txt"} {
+	for _, name := range files {
 		lines, err := readDevFile(name)
 		if err != nil {
 			t.Skipf("no development split: %v", err)
@@ -37,7 +42,7 @@ func devParagraphs(t testing.TB) []string {
 }
 
 func readDevFile(name string) ([]string, error) {
-	if b, err := os.ReadFile(filepath.Join("..", "build", "corpus", "dev", name)); err == nil {
+	if b, err := os.ReadFile(filepath.Join("..", "build", "corpus", "dev", name)); err == nil && os.Getenv("VNENC_DEV_FILES") == "" {
 		return strings.Split(strings.TrimRight(string(b), "\n"), "\n"), nil
 	}
 	corpus := os.Getenv("VNRESTORE_CORPUS")
@@ -58,7 +63,7 @@ func readDevFile(name string) ([]string, error) {
 	sc.Buffer(nil, 1<<24)
 	for n := 1; sc.Scan(); n++ {
 		for _, r := range ranges {
-			if r[0] <= n && n <= r[1] {
+			if n >= r[0] && (r[2] == 0 && n <= r[1] || r[2] > 0 && (n-r[0])%r[2] <= r[1]-r[0]) {
 				out = append(out, sc.Text())
 				break
 			}
@@ -67,14 +72,14 @@ func readDevFile(name string) ([]string, error) {
 	return out, sc.Err()
 }
 
-// devRanges reads the line ranges of file from the split table; the admin
-// and legal rows have no period.
-func devRanges(path, file string) ([][2]int, error) {
+// devRanges reads the line ranges of file from the split table: first,
+// last and period (0, or the number of lines after which the range repeats).
+func devRanges(path, file string) ([][3]int, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var rs [][2]int
+	var rs [][3]int
 	for _, line := range strings.Split(string(b), "\n") {
 		f := strings.Split(line, "\t")
 		if strings.HasPrefix(line, "#") || len(f) < 4 || f[0] != file {
@@ -82,10 +87,11 @@ func devRanges(path, file string) ([][2]int, error) {
 		}
 		first, err1 := strconv.Atoi(f[1])
 		last, err2 := strconv.Atoi(f[2])
-		if err1 != nil || err2 != nil || f[3] != "0" {
+		period, err3 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || err3 != nil || last < first || period < 0 {
 			return nil, fmt.Errorf("%s: bad row %q", path, line)
 		}
-		rs = append(rs, [2]int{first, last})
+		rs = append(rs, [3]int{first, last, period})
 	}
 	return rs, nil
 }
