@@ -108,7 +108,9 @@ func Detect(b []byte) Detection {
 		return top(legacyCandidates(b, false))
 	}
 	id := score(b)
-	if escapes := viqrEscapes(b); escapes || viqrEvidence(b) >= 2 {
+	// VIQR is ASCII: text with Vietnamese letters in Unicode is not VIQR
+	// (its "O+" is a blood group), but other non-ASCII words may be there.
+	if escapes := viqrEscapes(b); id.good == 0 && (escapes || viqrEvidence(b) >= 2) {
 		text, _ := VIQR.NewDecoder().Bytes(b)
 		v := score(text)
 		// VIQR must make new syllables (or undo escapes) and spoil
@@ -349,7 +351,7 @@ func isGoodWord(w string) bool {
 }
 
 // viqrEvidence weighs the places where b looks like VIQR inside a word: a
-// vowel followed by a shape mark (2), "dd" starting a word before a vowel
+// vowel with a shape mark in a word of two letters or more (2), "dd" starting a word before a vowel
 // (2), a vowel followed by a tone mark and two letters (2: "tha'ng") or one
 // (1: English has "a.m.", "e.g."). Marks at the end of a word ("do."
 // ending a sentence) are no evidence. VIQR needs a weight of 2 at least.
@@ -359,7 +361,14 @@ func viqrEvidence(b []byte) int {
 		c, next, after := b[i], b[i+1], b[i+2]
 		if l, ok := viqrVowel(c); ok && next < utf8.RuneSelf {
 			if sh := viqrShape[next]; sh != shapeNone && vni.compose[baseIndex(l.base)][sh][toneNone][0] != 0 {
-				n += 2
+				// Inside a word only: "A+" and "x^2" are no VIQR.
+				k := i + 2
+				for k < len(b) && b[k] < utf8.RuneSelf && viqrTone[b[k]] != toneNone {
+					k++
+				}
+				if i > 0 && isASCIILetter(b[i-1]) || k < len(b) && isASCIILetter(b[k]) {
+					n += 2
+				}
 			} else if viqrTone[next] != toneNone && isASCIILetter(after) {
 				n++
 				if i+3 < len(b) && isASCIILetter(b[i+3]) {

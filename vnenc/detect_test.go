@@ -20,6 +20,8 @@ func TestDetectLeavesCleanText(t *testing.T) {
 		"C:\\data\\docs\\report.txt",           // backslashes that are no VIQR escapes
 		"We met at 9 a.m., e.g. before lunch; o'clock, don't, you're.",
 		"x^2 + y^2 = z^2",
+		"Blood groups O+ and A+ are common.",
+		"O là một trong 4 nhóm máu chính và gồm 2 loại: O+ và O-.",
 		"“Quoted” – dashed … and ‘single’ ©2020 €5",
 		"\ufeffĐảng Cộng sản (with a byte order mark)",
 		"",

@@ -273,6 +273,7 @@ func TestDetectDevSplit(t *testing.T) {
 		}
 		if c.clean && (d.Converts() || string(out) != c.in) {
 			altered++
+			t.Logf("ALTERED %s line as %v: %q\n\tgot  %q", c.form, d, trim(c.in), trim(string(out)))
 		}
 	}
 	for _, f := range forms {
