@@ -353,12 +353,16 @@ func isGoodWord(w string) bool {
 // viqrEvidence weighs the places where b looks like VIQR inside a word: a
 // vowel with a shape mark in a word of two letters or more (2), "dd" starting a word before a vowel
 // (2), a vowel followed by a tone mark and two letters (2: "tha'ng") or one
-// (1: English has "a.m.", "e.g."). Marks at the end of a word ("do."
-// ending a sentence) are no evidence. VIQR needs a weight of 2 at least.
+// (1: English has "a.m.", "e.g."), a grave or tilde ending a word (1).
+// Other marks at the end of a word ("do." ending a sentence) are no
+// evidence. VIQR needs a weight of 2 at least.
 func viqrEvidence(b []byte) int {
 	n := 0
-	for i := 0; i+2 < len(b); i++ {
-		c, next, after := b[i], b[i+1], b[i+2]
+	for i := 0; i+1 < len(b); i++ {
+		c, next, after := b[i], b[i+1], byte(0)
+		if i+2 < len(b) {
+			after = b[i+2]
+		}
 		if l, ok := viqrVowel(c); ok && next < utf8.RuneSelf {
 			if sh := viqrShape[next]; sh != shapeNone && vni.compose[baseIndex(l.base)][sh][toneNone][0] != 0 {
 				// Inside a word only: "A+" and "x^2" are no VIQR.
@@ -374,6 +378,8 @@ func viqrEvidence(b []byte) int {
 				if i+3 < len(b) && isASCIILetter(b[i+3]) {
 					n++
 				}
+			} else if (next == '`' || next == '~') && i > 0 && isASCIILetter(b[i-1]) && !isASCIILetter(after) {
+				n++ // English puts no grave or tilde after a word
 			}
 			continue
 		}
