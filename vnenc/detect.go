@@ -113,10 +113,11 @@ func Detect(b []byte) Detection {
 	if escapes := viqrEscapes(b); id.good == 0 && (escapes || viqrEvidence(b) >= 2) {
 		text, _ := VIQR.NewDecoder().Bytes(b)
 		v := score(text)
-		// VIQR must make new syllables (or undo escapes) and spoil
-		// next to nothing: foreign names may stay bad either way.
+		// VIQR must make new syllables (or undo escapes) and spoil at
+		// most half as many words: foreign names ("André") may read
+		// badly either way.
 		gain, loss := v.good-id.good, v.bad+v.junk-id.bad-id.junk
-		if gain > 0 && 4*loss <= gain || escapes && gain >= 0 && loss <= 0 {
+		if gain > 0 && 2*loss <= gain || escapes && gain >= 0 && loss <= 0 {
 			return Detection{Encoding: VIQR, Confidence: v.share()}
 		}
 	}
@@ -392,10 +393,12 @@ func viqrEvidence(b []byte) int {
 	return n
 }
 
-// viqrEscapes reports whether b has VIQR escapes (a backslash before a mark
-// character or d) and no other backslash.
+// viqrEscapes reports whether b has VIQR escapes that a VIQR writer needs —
+// a backslash before a mark character that follows a vowel ("Ha\."), or
+// before a d that another d follows ("A\ddress") — and no backslash that is
+// no escape at all. Regular expressions ("\d+") do not pass.
 func viqrEscapes(b []byte) bool {
-	n := 0
+	needed := 0
 	for i := 0; i < len(b); i++ {
 		if b[i] != '\\' {
 			continue
@@ -403,10 +406,20 @@ func viqrEscapes(b []byte) bool {
 		if i+1 == len(b) || !viqrEscapable(b[i+1]) {
 			return false
 		}
-		n++
+		c := b[i+1]
+		switch {
+		case c == 'd' || c == 'D':
+			if i+2 < len(b) && (b[i+2] == 'd' || b[i+2] == 'D') {
+				needed++
+			}
+		case c != '\\' && i > 0:
+			if _, ok := viqrVowel(b[i-1]); ok {
+				needed++
+			}
+		}
 		i++
 	}
-	return n > 0
+	return needed > 0
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
