@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
@@ -26,6 +27,10 @@ type Detection struct {
 	// Latin-1 and saved again as UTF-8. With a nil Encoding it means
 	// UTF-8 read that way ("Viá»‡t").
 	Mojibake bool
+	// Mixed reports that DecodeAuto found the text to mix encodings (some
+	// lines legacy or mojibake, others Unicode) and decoded it line by
+	// line, as DecodeAutoLines does; Encoding and Mojibake are then unset.
+	Mixed bool
 	// Confidence is between 0 and 1: the share of the decoded words with
 	// non-ASCII letters that are Vietnamese syllables, lowered when the
 	// runner-up scored close. Text with nothing to convert (clean
@@ -34,8 +39,11 @@ type Detection struct {
 }
 
 // Name names the detected form: "utf-8", "tcvn3", "vni", "viscii",
-// "cp1258", "viqr", or one of them followed by "+mojibake".
+// "cp1258", "viqr", one of them followed by "+mojibake", or "mixed".
 func (d Detection) Name() string {
+	if d.Mixed {
+		return "mixed"
+	}
 	name := "utf-8"
 	if d.Encoding != nil {
 		name = d.Encoding.Name()
@@ -53,13 +61,15 @@ func (d Detection) String() string {
 
 // Converts reports whether decoding changes the text, that is whether it
 // was found in a legacy encoding or as mojibake.
-func (d Detection) Converts() bool { return d.Encoding != nil || d.Mojibake }
+func (d Detection) Converts() bool { return d.Encoding != nil || d.Mojibake || d.Mixed }
 
 // NewDecoder returns a decoder from the detected form to UTF-8 (NFC). For
 // text that is Unicode already it only normalizes to NFC, which leaves
-// clean NFC text byte for byte as it is.
+// clean NFC text byte for byte as it is, and replaces invalid UTF-8 with
+// U+FFFD.
 func (d Detection) NewDecoder() *encoding.Decoder {
-	var t transform.Transformer = norm.NFC
+	// Invalid UTF-8 (a legacy byte past what Detect read) becomes U+FFFD.
+	var t transform.Transformer = transform.Chain(xunicode.UTF8.NewDecoder(), norm.NFC)
 	switch {
 	case d.Encoding != nil && d.Mojibake:
 		t = transform.Chain(unmojibaker{}, d.Encoding.newDecoder())
@@ -82,7 +92,22 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 		return nil, Detection{}, ErrBinary
 	}
 	d := Detect(b)
+	multiline := bytes.IndexByte(bytes.TrimRight(b, "\r\n"), '\n') >= 0
+	if multiline && !d.Converts() && d.Confidence < 1 {
+		// Some words read badly as they are, yet no reading of the
+		// whole text does better: perhaps some lines are legacy.
+		if out, ds, err := DecodeAutoLines(b); err == nil && anyConverts(ds) {
+			return out, mixed(ds), nil
+		}
+	}
 	out, _, err := transform.Bytes(d.NewDecoder(), b)
+	if errors.Is(err, ErrNotMojibake) && multiline {
+		// Mojibake in part of the text only: take it line by line.
+		var ds []Detection
+		if out, ds, err = DecodeAutoLines(b); err == nil {
+			return out, mixed(ds), nil
+		}
+	}
 	if err != nil {
 		return nil, d, fmt.Errorf("vnenc: decoding as %s: %w", d.Name(), err)
 	}
@@ -92,18 +117,70 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 	return out, d, nil
 }
 
+func anyConverts(ds []Detection) bool {
+	for _, d := range ds {
+		if d.Converts() {
+			return true
+		}
+	}
+	return false
+}
+
+// mixed sums up the detections of the lines of a text: Mixed, with the
+// lowest confidence of a converted line.
+func mixed(ds []Detection) Detection {
+	d := Detection{Mixed: true, Confidence: 1}
+	for _, l := range ds {
+		if l.Converts() {
+			d.Confidence = min(d.Confidence, l.Confidence)
+		}
+	}
+	return d
+}
+
+// DecodeAutoLines is DecodeAuto for text that mixes encodings: it detects
+// and decodes every line on its own, keeping line ends as they are, and
+// returns the detection of each line.
+func DecodeAutoLines(b []byte) ([]byte, []Detection, error) {
+	if IsBinary(b) {
+		return nil, nil, ErrBinary
+	}
+	out := make([]byte, 0, len(b)+len(b)/4)
+	var ds []Detection
+	for n := 1; len(b) > 0; n++ {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line = b[:i+1]
+		}
+		b = b[len(line):]
+		d := Detect(line)
+		conv, _, err := transform.Bytes(d.NewDecoder(), line)
+		if err != nil {
+			return nil, ds, fmt.Errorf("vnenc: line %d: decoding as %s: %w", n, d.Name(), err)
+		}
+		if d.Encoding == VIQR && !norm.NFC.IsNormal(conv) {
+			conv = norm.NFC.Bytes(conv)
+		}
+		out = append(out, conv...)
+		ds = append(ds, d)
+	}
+	return out, ds, nil
+}
+
 // detectSample bounds how much of a text Detect reads.
 const detectSample = 64 << 10
 
-// Detect finds how b is encoded. It reads the first 64 KiB, scores every
+// Detect finds how b is encoded. It reads up to 64 KiB (the first 32 KiB and
+// lines with non-ASCII bytes from the rest), scores every
 // way to decode it by how many of its words become Vietnamese syllables
 // (lexicon.IsSyllable) and returns the best. It never proposes to convert
 // text whose words already read well as it is: clean Unicode Vietnamese,
 // English, or Vietnamese typed without marks (plain ASCII is read as VIQR
 // only when its marks sit inside words and make Vietnamese syllables).
 func Detect(b []byte) Detection {
+	valid := utf8.Valid(b)
 	b = sample(b)
-	if !utf8.Valid(b) {
+	if !valid {
 		// Not Unicode: one of the legacy encodings it must be.
 		return top(legacyCandidates(b, false))
 	}
@@ -424,20 +501,52 @@ func viqrEscapes(b []byte) bool {
 
 func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
-// sample returns the first detectSample bytes of b, cut after a line end
-// or at a rune boundary when there is one near.
+// sample returns at most detectSample bytes of b: its first half cut after
+// a line end (or at a rune boundary), then the lines of the rest that have
+// non-ASCII bytes, so that legacy text after a long ASCII preamble is seen.
 func sample(b []byte) []byte {
 	if len(b) <= detectSample {
 		return b
 	}
-	s := b[:detectSample]
-	if i := bytes.LastIndexByte(s, '\n'); i > detectSample/2 {
+	s := head(b, detectSample/2)
+	rest := b[len(s):]
+	out := append([]byte(nil), s...)
+	for len(rest) > 0 && len(out) < detectSample {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
+		}
+		rest = rest[len(line):]
+		if !isASCII(line) {
+			out = append(out, head(line, detectSample-len(out))...)
+		}
+	}
+	return out
+}
+
+// head returns the first n bytes of b at most, cut after a line end in the
+// second half of them, or else at a rune boundary.
+func head(b []byte, n int) []byte {
+	if len(b) <= n {
+		return b
+	}
+	s := b[:n]
+	if i := bytes.LastIndexByte(s, '\n'); i > n/2 {
 		return s[:i+1]
 	}
 	for i := 0; i < utf8.UTFMax && len(s) > 0 && !utf8.RuneStart(s[len(s)-1]); i++ {
 		s = s[:len(s)-1]
 	}
 	return s
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // IsBinary reports whether b looks like binary data rather than text in some

@@ -1,6 +1,7 @@
 package vnenc
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -69,5 +70,25 @@ func TestIsBinary(t *testing.T) {
 		if got := IsBinary([]byte(in)); got != want {
 			t.Errorf("IsBinary(%q) = %v", in, got)
 		}
+	}
+}
+
+// TestDetectBeyondSample puts legacy text after a long ASCII preamble, and
+// a file whose mojibake stops partway.
+func TestDetectBeyondSample(t *testing.T) {
+	preamble := strings.Repeat("Plain ASCII preamble line number something.\n", 2000) // 88 KB
+	legacy, _ := TCVN3.NewEncoder().String("Điều 1. Phạm vi điều chỉnh của Nghị định này.\n")
+	out, d, err := DecodeAuto([]byte(preamble + legacy))
+	if err != nil || d.Name() != "tcvn3" || string(out) != preamble+"Điều 1. Phạm vi điều chỉnh của Nghị định này.\n" {
+		t.Errorf("legacy after the preamble: detected %v, %v", d, err)
+	}
+	mixed := "§¶ng Céng s¶n ViÖt Nam\n§iÒu 1. Ph¹m vi\nĐiều 2. Đối tượng áp dụng\n"
+	out, d, err = DecodeAuto([]byte(mixed))
+	if want := "Đảng Cộng sản Việt Nam\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng áp dụng\n"; err != nil || string(out) != want || d.Name() != "mixed" {
+		t.Errorf("partial mojibake: %q as %v, %v", out, d, err)
+	}
+	out, ds, err := DecodeAutoLines([]byte(mixed))
+	if err != nil || len(ds) != 3 || ds[0].Name() != "tcvn3+mojibake" || ds[2].Name() != "utf-8" {
+		t.Errorf("DecodeAutoLines: %q, %v, %v", out, ds, err)
 	}
 }

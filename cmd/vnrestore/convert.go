@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -152,19 +151,12 @@ func convertBytes(data []byte, from encoding.Encoding, perLine bool) ([]byte, st
 		out, d, err := vnenc.DecodeAuto(data)
 		return out, d.String(), err
 	}
-	var out bytes.Buffer
+	out, ds, err := vnenc.DecodeAutoLines(data)
+	if err != nil {
+		return nil, "", err
+	}
 	counts := map[string]int{}
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line = data[:i+1]
-		}
-		data = data[len(line):]
-		conv, d, err := vnenc.DecodeAuto(line)
-		if err != nil {
-			return nil, "", err
-		}
-		out.Write(conv)
+	for _, d := range ds {
 		counts[d.Name()]++
 	}
 	var parts []string
@@ -172,7 +164,7 @@ func convertBytes(data []byte, from encoding.Encoding, perLine bool) ([]byte, st
 		parts = append(parts, fmt.Sprintf("%s %d", name, n))
 	}
 	sort.Strings(parts)
-	return out.Bytes(), "lines: " + strings.Join(parts, ", "), nil
+	return out, "lines: " + strings.Join(parts, ", "), nil
 }
 
 // mirrorPath turns an input path into a relative path under the output
