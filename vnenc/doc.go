@@ -55,8 +55,12 @@
 // mark followed by a letter, or a word-initial dd) that make syllables, or
 // with VIQR escapes.
 //
-// DecodeAuto and NewReader apply the verdict. For a caller:
+// DecodeAuto applies the verdict to a whole text. When some words of a
+// multi-line text read badly and no reading of the whole does better, it
+// decodes line by line (DecodeAutoLines) and reports "mixed". NewReader
+// detects from the first 64 KiB and streams. For a caller:
 //
-//	out, d, err := vnenc.DecodeAuto(data) // out is UTF-8 NFC; d.Name() is "tcvn3", "utf-8", ...
-//	r, d, err := vnenc.NewReader(file)    // the same, streaming
+//	out, d, err := vnenc.DecodeAuto(data)  // out is UTF-8 NFC; d.Name() is "tcvn3", "utf-8", "mixed", ...
+//	out, ds, err := vnenc.DecodeAutoLines(data) // one Detection per line
+//	r, d, err := vnenc.NewReader(file)     // streaming
 package vnenc
