@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"math/rand/v2"
 	"os"
 	"testing"
 )
@@ -81,5 +82,60 @@ func BenchmarkID(b *testing.B) {
 	for b.Loop() {
 		m.ID(keys[i%len(keys)])
 		i++
+	}
+}
+
+// BenchmarkLogProbRandom measures trigram queries of uniformly random word
+// triples: nearly all back off, and the probes miss the caches.
+func BenchmarkLogProbRandom(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	tri := make([]WordID, 3*4096)
+	for i := range tri {
+		tri[i] = WordID(rng.IntN(m.VocabSize()))
+	}
+	b.ReportAllocs()
+	var sum float32
+	i := 0
+	for b.Loop() {
+		sum += m.LogProb(tri[i:i+2], tri[i+2])
+		i += 3
+		if i == len(tri) {
+			i = 0
+		}
+	}
+	if sum == 0 {
+		b.Fatal("no probability")
+	}
+}
+
+// BenchmarkScore measures the state-based query along real sentences.
+func BenchmarkScore(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	tri := benchTrigrams(b, m)
+	b.ReportAllocs()
+	s := m.BeginSentence()
+	var sum float32
+	i := 2
+	for b.Loop() {
+		var lp float32
+		lp, s = m.Score(s, tri[i])
+		sum += lp
+		if tri[i] == idEOS {
+			s = m.BeginSentence()
+		}
+		i += 3
+		if i >= len(tri) {
+			i = 2
+		}
+	}
+	if sum == 0 {
+		b.Fatal("no probability")
 	}
 }

@@ -282,9 +282,17 @@ func (m *Model) unigramBackoff(w WordID) float32 {
 // context (oldest first). Start a sentence's context with ID("<s>"). It
 // does not allocate.
 func (m *Model) LogProb(context []WordID, w WordID) float32 {
+	lp, _ := m.score(context, w)
+	return lp
+}
+
+// score returns log10 P(w | context) and the length of the longest context
+// suffix matched together with w (the stored n-gram used has matched+1
+// words).
+func (m *Model) score(context []WordID, w WordID) (float32, int) {
 	n := min(len(context), m.order-1)
 	ctx := context[len(context)-n:]
-	lp := m.Unigram(w)
+	var lp float32
 	matched := 0
 	h := hashStart(w)
 	for j := 1; j <= n; j++ {
@@ -296,8 +304,11 @@ func (m *Model) LogProb(context []WordID, w WordID) float32 {
 		lp = m.tables[j+1].prob[slot[4]]
 		matched = j
 	}
+	if matched == 0 {
+		lp = m.Unigram(w) // read only when needed: one cache miss less
+	}
 	if matched == n {
-		return lp
+		return lp, matched
 	}
 	// Back off: add the weights of the contexts longer than the match.
 	var hc uint64
@@ -320,7 +331,39 @@ func (m *Model) LogProb(context []WordID, w WordID) float32 {
 		}
 		lp += m.tables[j].backoff[slot[5]]
 	}
-	return lp
+	return lp, matched
+}
+
+// State is the part of a history that can still change the model's
+// predictions: at most Order()-1 recent words, fewer when a longer history
+// is not a stored context (as in KenLM). Two histories with equal States
+// score every continuation alike, so a decoder can merge them; State is
+// comparable and can be a map key.
+type State struct {
+	words [MaxOrder - 1]WordID // oldest first
+	n     uint8
+}
+
+// Len returns the number of words the state remembers.
+func (s State) Len() int { return int(s.n) }
+
+// BeginSentence returns the state at the start of a sentence (after <s>).
+func (m *Model) BeginSentence() State {
+	return State{words: [MaxOrder - 1]WordID{idBOS}, n: 1}
+}
+
+// Score returns log10 P(w | s) and the state after w. It does not allocate.
+func (m *Model) Score(s State, w WordID) (float32, State) {
+	n := min(int(s.n), m.order-1, len(s.words))
+	lp, matched := m.score(s.words[:n], w)
+	// The next context is the matched suffix plus w, when that is short
+	// enough to be a context: longer histories back off the same way.
+	keep := min(matched, m.order-2)
+	var next State
+	copy(next.words[:keep], s.words[n-keep:n])
+	next.words[keep] = w
+	next.n = uint8(keep + 1)
+	return lp, next
 }
 
 // find returns the slot of the n-gram with hash h.

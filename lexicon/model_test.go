@@ -222,3 +222,50 @@ func check(t *testing.T, data []byte) {
 	m.ID("ủy")
 	m.Unigram(WordID(m.VocabSize()))
 }
+
+func TestScoreMatchesLogProb(t *testing.T) {
+	for _, order := range []int{2, 3, 4} {
+		_, m, _ := fixtureModel(t, order)
+		shrunk := 0
+		for _, line := range []string{
+			"Ủy ban nhân dân tỉnh ban hành quyết định số 19/QĐ-UBND về việc thực hiện kế hoạch",
+			"Hà Nội là thủ đô của Việt Nam , một từ lạ xyzzy ở đây",
+			"đảng bộ tỉnh lãnh đạo",
+		} {
+			hist := []WordID{m.ID("<s>")}
+			s := m.BeginSentence()
+			for _, k := range append(lineKeys(line), "</s>") {
+				w := m.ID(k)
+				got, next := m.Score(s, w)
+				want := m.LogProb(hist, w)
+				if got != want {
+					t.Errorf("order %d: Score(%q) = %v, LogProb with the full history = %v", order, k, got, want)
+				}
+				if next.Len() < min(len(hist)+1, order-1) {
+					shrunk++
+				}
+				hist = append(hist, w)
+				s = next
+			}
+		}
+		if order > 2 && shrunk == 0 {
+			t.Errorf("order %d: no state was ever shortened", order)
+		}
+	}
+}
+
+func TestStatesMerge(t *testing.T) {
+	_, m, _ := fixtureModel(t, 3)
+	// Two different histories ending in a word pair never seen together:
+	// both back off to the last word, so their states are equal.
+	a, b := m.BeginSentence(), m.BeginSentence()
+	for _, k := range []string{"nhân", "dân", "sông"} {
+		_, a = m.Score(a, m.ID(k))
+	}
+	for _, k := range []string{"hà", "nội", "sông"} {
+		_, b = m.Score(b, m.ID(k))
+	}
+	if a != b || a.Len() != 1 {
+		t.Errorf("states after '... dân sông' and '... nội sông' differ: %+v, %+v", a, b)
+	}
+}

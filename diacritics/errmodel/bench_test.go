@@ -1,0 +1,83 @@
+package errmodel
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/vnarchive/vnrestore/diacritics"
+)
+
+// fixtureTokens returns the white-space tokens of the fixture's ocr column
+// (0-based) for the given level ("" for all), edge punctuation stripped.
+func fixtureTokens(tb testing.TB, col int, level string) []string {
+	f, err := os.Open(fixture)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var toks []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		r := strings.Split(sc.Text(), "\t")
+		if len(r) < 7 || r[0] == "page_id" || (level != "" && r[2] != level) {
+			continue
+		}
+		for _, w := range strings.Fields(r[col]) {
+			if w = trimToken(w); w != "" {
+				toks = append(toks, w)
+			}
+		}
+	}
+	return toks
+}
+
+// benchmarkCandidates reports tokens/s of Candidates over the legacy
+// fixture tokens of level, with or without the per-token cache.
+func benchmarkCandidates(b *testing.B, name, level string, cacheSize int) {
+	p, err := Embedded(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	col := 6
+	if name == "ocr" {
+		col = 5
+	}
+	toks := fixtureTokens(b, col, level)
+	m := New(p, Options{CacheSize: cacheSize})
+	var buf []diacritics.Candidate
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, t := range toks {
+			buf = m.Candidates(t, buf[:0])
+		}
+		n += len(toks)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
+	sc := m.scratch.Get().(*scratch)
+	b.ReportMetric(float64(sc.visits)/float64(n), "nodes/token")
+	m.scratch.Put(sc)
+}
+
+// The cold benchmarks disable the cache: every token is searched, the
+// cost of a token type seen for the first time. The warm ones keep it: the
+// steady state on a long document, where token types repeat.
+func BenchmarkLegacyColdClean(b *testing.B)  { benchmarkCandidates(b, "legacy", "clean", -1) }
+func BenchmarkLegacyColdMedium(b *testing.B) { benchmarkCandidates(b, "legacy", "medium", -1) }
+func BenchmarkLegacyColdHeavy(b *testing.B)  { benchmarkCandidates(b, "legacy", "heavy", -1) }
+func BenchmarkLegacyWarm(b *testing.B)       { benchmarkCandidates(b, "legacy", "", 0) }
+func BenchmarkOCRCold(b *testing.B)          { benchmarkCandidates(b, "ocr", "", -1) }
+
+// BenchmarkNew measures building a channel: the trie of the full inventory.
+func BenchmarkNew(b *testing.B) {
+	p, err := Embedded("legacy")
+	if err != nil {
+		b.Fatal(err)
+	}
+	inv := Inventory()
+	for b.Loop() {
+		New(p, Options{Inventory: inv})
+	}
+}

@@ -1,0 +1,229 @@
+package errmodel
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// maxSeg is the longest gold or observed segment, in runes, that one
+// substitution rule rewrites (Brill and Moore's window).
+const maxSeg = 3
+
+// A Trainer estimates an error model from (gold line, OCR line) pairs.
+//
+// Each pair of lines is aligned word by word (AlignTokens); every aligned
+// pair whose gold side is one or two Vietnamese words is aligned character
+// by character, and every window of up to four consecutive edits whose gold
+// side has one to three runes and whose observed side has at most three is
+// counted as a substitution rule α → β, identity windows included, as in
+// Brill and Moore (2000). P(β | α) is the count of α → β over the count of
+// windows whose gold side is α. Both sides are lower-cased; the case the
+// engine printed is counted separately (see Case).
+//
+// The zero value is not usable; call NewTrainer.
+type Trainer struct {
+	rules map[[2]string]float64
+	stats TokenStats
+	cases [numPatterns][numCases]float64
+}
+
+// TokenStats counts how the trainer's word alignment paired gold words with
+// observed tokens.
+type TokenStats struct {
+	Lines      int // line pairs added
+	Pairs      int // aligned 1:1 word pairs used for training
+	Merges     int // two gold words read as one observed token
+	Splits     int // one gold word read as two observed tokens
+	Boundaries int // gold word boundaries inside trained pairs, kept or merged
+	Skipped    int // gold words with no observed token, or vice versa
+	Exact      int // 1:1 pairs whose token equals the gold word, ignoring case
+}
+
+// NewTrainer returns an empty Trainer.
+func NewTrainer() *Trainer {
+	return &Trainer{rules: make(map[[2]string]float64)}
+}
+
+// AddLine adds one gold line and the OCR engine's reading of it.
+func (t *Trainer) AddLine(gold, obs string) {
+	t.stats.Lines++
+	pairs := AlignTokens(gold, obs)
+	prevWord := false
+	for _, p := range pairs {
+		if len(p.Gold) == 0 || len(p.Obs) == 0 {
+			t.stats.Skipped++
+			prevWord = false
+			continue
+		}
+		g := strings.ToLower(strings.Join(p.Gold, " "))
+		if !isWordLike(strings.ReplaceAll(g, " ", "")) {
+			prevWord = false
+			continue
+		}
+		o := strings.ToLower(strings.Join(p.Obs, " "))
+		switch {
+		case len(p.Gold) == 2:
+			t.stats.Merges++
+			t.stats.Boundaries++
+		case len(p.Obs) == 2:
+			t.stats.Splits++
+		default:
+			t.stats.Pairs++
+			if g == o {
+				t.stats.Exact++
+			}
+			t.cases[patternOf(p.Obs[0])][classOf(p.Gold[0])]++
+		}
+		if prevWord {
+			// the space between this word and the previous one was kept
+			t.stats.Boundaries++
+			t.rules[[2]string{" ", " "}]++
+		}
+		prevWord = true
+		t.addWindows(alignChars(g, o))
+	}
+}
+
+// addWindows counts every rule window of the character alignment es.
+func (t *Trainer) addWindows(es []edit) {
+	var a, b []rune
+	for s := range es {
+		a, b = a[:0], b[:0]
+		for e := s; e < len(es) && e < s+maxSeg+1; e++ {
+			if es[e].g != 0 {
+				a = append(a, es[e].g)
+			}
+			if es[e].o != 0 {
+				b = append(b, es[e].o)
+			}
+			if len(a) > maxSeg || len(b) > maxSeg {
+				break
+			}
+			if len(a) == 0 {
+				continue
+			}
+			as := string(a)
+			if strings.ContainsRune(as, ' ') && as != " " {
+				continue // only the bare space is a rule: its rate is the merge rate
+			}
+			t.rules[[2]string{as, string(b)}]++
+		}
+	}
+}
+
+// Stats returns the word alignment counts so far.
+func (t *Trainer) Stats() TokenStats { return t.stats }
+
+// Params returns the estimated model parameters. Rules seen fewer than
+// minCount times are dropped, except single-rune rewrites, which are kept
+// whenever seen.
+func (t *Trainer) Params(name string, minCount float64) *Params {
+	p := &Params{Name: name, Stats: t.stats, Cases: t.cases, AlphaTotal: make(map[string]float64)}
+	for k, c := range t.rules {
+		p.AlphaTotal[k[0]] += c
+	}
+	for k, c := range t.rules {
+		single := len([]rune(k[0])) == 1 && len([]rune(k[1])) <= 1
+		if c >= minCount || single {
+			p.Rules = append(p.Rules, Rule{Alpha: k[0], Beta: k[1], Count: c})
+		}
+	}
+	sort.Slice(p.Rules, func(i, j int) bool {
+		a, b := p.Rules[i], p.Rules[j]
+		if a.Alpha != b.Alpha {
+			return a.Alpha < b.Alpha
+		}
+		return a.Beta < b.Beta
+	})
+	// drop totals of gold segments that no kept rule rewrites
+	kept := make(map[string]bool, len(p.Rules))
+	for _, r := range p.Rules {
+		kept[r.Alpha] = true
+	}
+	for a := range p.AlphaTotal {
+		if !kept[a] {
+			delete(p.AlphaTotal, a)
+		}
+	}
+	return p
+}
+
+// Params are the counts an error model is made of: what a model file holds.
+type Params struct {
+	Name       string                         // what the model was trained for, e.g. "legacy"
+	Rules      []Rule                         // substitution rules, sorted by Alpha then Beta
+	AlphaTotal map[string]float64             // count of windows with gold side α
+	Stats      TokenStats                     // word alignment counts of the training data
+	Cases      [numPatterns][numCases]float64 // observed case pattern × gold case class
+}
+
+// A Rule is one learned rewrite: the gold segment Alpha was read as Beta
+// Count times.
+type Rule struct {
+	Alpha, Beta string
+	Count       float64
+}
+
+// A Case is the capitalisation of a word.
+type Case uint8
+
+// The case classes a word can have.
+const (
+	Lower    Case = iota // "đảng"
+	Title                // "Đảng"
+	Upper                // "ĐẢNG"
+	Mixed                // anything else, e.g. "iPhone"
+	numCases = 4         // number of case classes
+)
+
+// numPatterns is the number of observed case patterns: first letter upper or
+// not × the rest none, some, all upper or empty.
+const numPatterns = 8
+
+// patternOf classifies how an observed token is capitalised.
+func patternOf(tok string) int {
+	first, upper, letters := -1, 0, 0
+	for _, r := range tok {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if first < 0 {
+			first = 0
+			if unicode.IsUpper(r) {
+				first = 1
+			}
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	if first < 0 {
+		first = 0
+	}
+	rest := 0 // none upper
+	switch {
+	case letters == 0:
+		rest = 3
+	case upper == letters:
+		rest = 2
+	case upper > 0:
+		rest = 1
+	}
+	return first*4 + rest
+}
+
+// classOf returns the case class of a gold word.
+func classOf(w string) Case {
+	switch p := patternOf(w); p {
+	case 0, 3:
+		return Lower
+	case 4:
+		return Title
+	case 6, 7:
+		return Upper
+	}
+	return Mixed
+}

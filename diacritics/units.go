@@ -1,0 +1,352 @@
+package diacritics
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+// This file turns a line's tokens into the units the decoder works on, one
+// function per mode.
+
+// keepJunkLogProb is the channel score of keeping, as it is, an observed
+// word that is no Vietnamese syllable: the decoder does so only when no
+// reading the channel offers fits the context better.
+const keepJunkLogProb = -4
+
+// unitsFixed makes every token a unit that keeps its input.
+func (d *decoder) unitsFixed() {
+	for i, t := range d.toks {
+		if t.Kind != lexicon.Space && t.Kind != lexicon.Newline {
+			d.addFixed(i, 1)
+		}
+	}
+}
+
+// unitsPlain makes a decision of every word written without marks whose
+// skeleton has readings, and keeps everything else.
+func (d *decoder) unitsPlain() {
+	for i, t := range d.toks {
+		switch t.Kind {
+		case lexicon.Space, lexicon.Newline:
+			continue
+		case lexicon.Word:
+			if cs, ok := plainCase(t.Text); ok {
+				if rs := d.r.readings[string(d.lower(t.Text))]; len(rs) > 0 {
+					d.addReadings(i, cs, rs)
+					continue
+				}
+			}
+		}
+		d.addFixed(i, 1)
+	}
+}
+
+// lower returns the ASCII word w in lower case, in the decoder's buffer.
+func (d *decoder) lower(w string) []byte {
+	d.lowerBuf = append(d.lowerBuf[:0], w...)
+	for i, c := range d.lowerBuf {
+		if 'A' <= c && c <= 'Z' {
+			d.lowerBuf[i] = c + 'a' - 'A'
+		}
+	}
+	return d.lowerBuf
+}
+
+// plainCase reports the case of an unmarked ASCII word, and false for
+// anything plain mode must not touch: marked words, non-ASCII letters, and
+// mixed case such as "iPhone".
+func plainCase(w string) (lexicon.Case, bool) {
+	upper := 0
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			upper++
+		default:
+			return 0, false
+		}
+	}
+	switch {
+	case upper == 0:
+		return lexicon.Lower, true
+	case upper == 1 && w[0] <= 'Z':
+		return lexicon.Title, true
+	case upper == len(w):
+		return lexicon.Upper, true
+	}
+	return 0, false
+}
+
+// unitsLegacy cuts the line into white-space separated chunks. Punctuation
+// at either end of a chunk is kept; the rest, when it holds a letter and is
+// short enough to be a garbled word ("clang", "s6", "truy&I"), is one
+// observed word for the legacy channel. Long codes, numbers and dates keep
+// their input.
+func (d *decoder) unitsLegacy() {
+	d.unitsChannel(d.r.opts.legacy, true)
+}
+
+// unitsOCR makes every word of an OCR'd line a decision between the word
+// as read and the readings the OCR channel offers.
+func (d *decoder) unitsOCR() {
+	d.unitsChannel(d.r.opts.ocr, false)
+}
+
+func (d *decoder) unitsChannel(ch Channel, junk bool) {
+	// First the pieces of the line: fixed tokens and observed words.
+	d.pieces = d.pieces[:0]
+	toks := d.toks
+	for i := 0; i < len(toks); {
+		if k := toks[i].Kind; k == lexicon.Space || k == lexicon.Newline {
+			i++
+			continue
+		}
+		// The chunk toks[i:j].
+		j := i
+		for j < len(toks) && toks[j].Kind != lexicon.Space && toks[j].Kind != lexicon.Newline {
+			j++
+		}
+		lo, hi := i, j
+		for lo < hi && isEdgePunct(toks[lo]) {
+			d.pieces = append(d.pieces, piece{lo, lo + 1, false})
+			lo++
+		}
+		for hi > lo && isEdgePunct(toks[hi-1]) {
+			hi--
+		}
+		switch {
+		case lo == hi:
+		case junk:
+			d.pieces = append(d.pieces, piece{lo, hi, looksLikeWord(d.text(lo, hi))})
+		default:
+			for k := lo; k < hi; k++ {
+				d.pieces = append(d.pieces, piece{k, k + 1, toks[k].Kind == lexicon.Word})
+			}
+		}
+		for k := hi; k < j; k++ {
+			d.pieces = append(d.pieces, piece{k, k + 1, false})
+		}
+		i = j
+	}
+	joiner, _ := ch.(Joiner)
+	for p, pc := range d.pieces {
+		if !pc.observed {
+			d.addFixed(pc.lo, pc.hi-pc.lo)
+			continue
+		}
+		var next *piece
+		if junk && joiner != nil && p+1 < len(d.pieces) {
+			// A word the engine cut in two: "tr uong", "N thong".
+			if n := &d.pieces[p+1]; n.observed && n.lo == pc.hi+1 && toks[pc.hi].Text == " " {
+				next = n
+			}
+		}
+		d.addObserved(pc, next, ch, joiner)
+	}
+}
+
+// A piece is the tokens toks[lo:hi] of a line that a channel mode treats
+// as one: an observed word, or a token kept as it is.
+type piece struct {
+	lo, hi   int
+	observed bool
+}
+
+// text returns the text of toks[lo:hi].
+func (d *decoder) text(lo, hi int) string {
+	if hi == lo+1 {
+		return d.toks[lo].Text
+	}
+	var b strings.Builder
+	for k := lo; k < hi; k++ {
+		b.WriteString(d.toks[k].Text)
+	}
+	return b.String()
+}
+
+// isEdgePunct reports whether t is punctuation that stays as it is at the
+// edge of a chunk. '&' is not: legacy engines read marks as '&'.
+func isEdgePunct(t lexicon.Token) bool {
+	return t.Kind == lexicon.Punct && t.Text != "&" && t.Text != "'"
+}
+
+// addObserved adds the observed word pc as a decision among the channel's
+// readings and the word as it is. When next is not nil, the readings of
+// the two words joined are added too, as options that span both.
+func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) {
+	text := d.text(pc.lo, pc.hi)
+	u := unit{tok: int32(pc.lo), ntok: int32(pc.hi - pc.lo), first: int32(len(d.options)), decide: true, cs: observedCase(text)}
+	d.cands = d.cands[:0]
+	if d.conf >= 0 {
+		if cc, ok := ch.(ConfidenceChannel); ok {
+			d.cands = cc.CandidatesConf(text, d.conf, d.cands)
+		} else {
+			d.cands = ch.Candidates(text, d.cands)
+		}
+	} else {
+		d.cands = ch.Candidates(text, d.cands)
+	}
+	key := lexicon.Key(text)
+	proposed := false
+	for _, c := range d.cands {
+		d.addCandidate(c, 1)
+		proposed = proposed || c.Text == key
+	}
+	if !proposed {
+		// The word as it is, when the channel did not propose it: a
+		// syllable keeps its own model word, anything else is kept only as
+		// a last resort.
+		keep := option{span: 1, n: 1, channel: keepJunkLogProb * d.r.opts.channelWeight}
+		if key != "" {
+			keep.ids[0] = d.r.model.ID(key)
+		} else {
+			keep.ids[0] = d.r.model.ID(lexicon.VocabKey(lexicon.Token{Kind: d.toks[pc.lo].Kind, Text: text}))
+		}
+		d.options = append(d.options, keep)
+	}
+	if next != nil {
+		d.cands = joiner.CandidatesJoined(text, d.text(next.lo, next.hi), d.cands[:0])
+		for _, c := range d.cands {
+			if !strings.Contains(c.Text, " ") {
+				d.addCandidate(c, 2)
+			}
+		}
+	}
+	u.nopt = int32(len(d.options)) - u.first
+	d.units = append(d.units, u)
+}
+
+// addCandidate adds the channel's reading c as an option of the unit being
+// built, if the model knows its words.
+func (d *decoder) addCandidate(c Candidate, span uint8) {
+	o := option{span: span, key: c.Text, channel: c.LogProb * d.r.opts.channelWeight}
+	first, second, two := strings.Cut(c.Text, " ")
+	o.ids[0] = d.r.model.ID(first)
+	if o.ids[0] == lexicon.Unknown {
+		return
+	}
+	o.n = 1
+	if two {
+		o.ids[1] = d.r.model.ID(second)
+		if o.ids[1] == lexicon.Unknown {
+			return
+		}
+		o.n = 2
+	} else {
+		o.syl, _ = lexicon.ParseSyllable(first)
+	}
+	d.options = append(d.options, o)
+}
+
+// looksLikeWord reports whether an observed chunk may be a garbled word: it
+// has a letter, is short, and is not a clean code, number or date.
+func looksLikeWord(s string) bool {
+	if utf8.RuneCountInString(s) > 12 || strings.ContainsAny(s, "/@") {
+		return false
+	}
+	letters, upper, digits := 0, 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		case '0' <= r && r <= '9':
+			digits++
+		}
+	}
+	if letters == 0 {
+		return false
+	}
+	// Upper-case letters with digits are codes (QH14), not words.
+	return !(digits > 0 && upper == letters && letters > 1)
+}
+
+// observedCase guesses how an observed word was capitalised, forgiving the
+// case noise of OCR ("dOng", "NhAt").
+func observedCase(s string) lexicon.Case {
+	letters, upper := 0, 0
+	first := true
+	firstUpper := false
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+			if first {
+				firstUpper = true
+			}
+		}
+		first = false
+	}
+	switch {
+	case letters > 1 && upper == letters:
+		return lexicon.Upper
+	case firstUpper:
+		return lexicon.Title
+	}
+	return lexicon.Lower
+}
+
+// addReadings adds token i as a decision among readings rs.
+func (d *decoder) addReadings(i int, cs lexicon.Case, rs []reading) {
+	u := unit{tok: int32(i), ntok: 1, first: int32(len(d.options)), nopt: int32(len(rs)), decide: true, cs: cs}
+	for _, r := range rs {
+		d.options = append(d.options, option{ids: [2]lexicon.WordID{r.id}, n: 1, span: 1, key: r.key, syl: r.syl})
+	}
+	d.units = append(d.units, u)
+}
+
+// addFixed adds tokens i..i+n-1 as a unit that keeps its input.
+func (d *decoder) addFixed(i, n int) {
+	id := d.r.model.ID(lexicon.VocabKey(d.toks[i]))
+	d.units = append(d.units, unit{tok: int32(i), ntok: int32(n), first: int32(len(d.options)), nopt: 1})
+	d.options = append(d.options, option{ids: [2]lexicon.WordID{id}, n: 1, span: 1})
+}
+
+// classify decides how Auto treats a line: accented text is OCR output (or
+// is left alone without an OCR channel), unaccented text with many words
+// that are no syllable is legacy OCR, the rest is plain.
+func (r *Restorer) classify(toks []lexicon.Token) Mode {
+	words, marked, junk := 0, 0, 0
+	for _, t := range toks {
+		switch t.Kind {
+		case lexicon.Word:
+			words++
+			if lexicon.HasMarks(t.Text) {
+				marked++
+				continue
+			}
+			if _, ok := plainCase(t.Text); ok && len(lexicon.Candidates(strings.ToLower(t.Text))) == 0 && strings.ToUpper(t.Text) != t.Text {
+				junk++
+			}
+		case lexicon.Code:
+			if strings.ToUpper(t.Text) != t.Text && len(t.Text) <= 8 {
+				words++
+				junk++ // "s6", "th6ng": lower-case letters glued to digits
+			}
+		}
+	}
+	switch {
+	case words == 0:
+		return Plain
+	case 10*marked >= 3*words:
+		if r.opts.ocr != nil {
+			return OCR
+		}
+		return passThrough
+	case r.opts.legacy != nil && 20*junk >= words:
+		return Legacy
+	}
+	return Plain
+}
+
+// passThrough is the line mode of a line that is kept as it is.
+const passThrough Mode = OCR + 1

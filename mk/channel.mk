@@ -1,0 +1,58 @@
+# OCR error models (channels) of diacritics/errmodel: retraining and evaluation.
+# Included by the Makefile (-include mk/*.mk); needs ../shared for data.
+#
+#   make channels      retrain diacritics/errmodel/model/{legacy,ocr}.chan from shared/synth
+#                      (held-out pages of data/synth-heldout.txt excluded)
+#   make channel-eval  candidate recall and speed of both channels on the held-out pages
+#   make legacy-eval   WER of `vnrestore restore --mode legacy` on the held-out pages, per level
+
+CHANNEL_SHARED  ?= ../shared
+CHANNEL_TSV     := $(CHANNEL_SHARED)/synth/train/train.tsv
+CHANNEL_HELDOUT := data/synth-heldout.txt
+CHANNEL_MODELS  := diacritics/errmodel/model
+CHANNEL_WORK    ?= $(CURDIR)/build/channel
+CHANNEL_BIN     := $(CHANNEL_WORK)/vnrestore
+
+.PHONY: channels channel-eval legacy-eval
+
+channels:
+	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channels: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
+	set -e; mkdir -p $(CHANNEL_WORK); go build -o $(CHANNEL_BIN) ./cmd/vnrestore; \
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy.chan --name legacy --ocr-col 7 \
+		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 \
+		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)
+
+channel-eval:
+	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channel-eval: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
+	set -e; go run ./internal/chaneval -mode legacy -tsv $(CHANNEL_TSV) -heldout $(CHANNEL_HELDOUT); \
+	go run ./internal/chaneval -mode ocr -tsv $(CHANNEL_TSV) -heldout $(CHANNEL_HELDOUT)
+
+# legacy-eval: per level, the held-out pages' gold and ocr_eng lines are cut from
+# train.tsv (awk, split on tabs), restored with --mode legacy (and --mode plain
+# for reference), and scored with `vnrestore eval`; then 20 heavy lines before/after.
+CHANNEL_LEVELS := clean light medium heavy
+
+legacy-eval:
+	@if [ ! -f $(CHANNEL_TSV) ]; then echo "legacy-eval: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
+	set -e; mkdir -p $(CHANNEL_WORK); go build -o $(CHANNEL_BIN) ./cmd/vnrestore; \
+	for lv in $(CHANNEL_LEVELS); do \
+		awk -F'\t' -v lv=$$lv -v out=$(CHANNEL_WORK)/$$lv \
+			'FNR==NR { if ($$0 !~ /^#/ && NF) held[$$1]=1; next } \
+			 FNR>1 && ($$1 in held) && $$3==lv { print $$5 > (out ".gold.txt"); print $$7 > (out ".eng.txt") }' \
+			$(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
+		$(CHANNEL_BIN) restore --mode legacy < $(CHANNEL_WORK)/$$lv.eng.txt > $(CHANNEL_WORK)/$$lv.legacy.txt; \
+		$(CHANNEL_BIN) restore --mode plain < $(CHANNEL_WORK)/$$lv.eng.txt > $(CHANNEL_WORK)/$$lv.plain.txt; \
+	done; \
+	printf '%-7s %6s %9s %9s %7s %9s %7s\n' level lines raw-WER legacy-WER ratio plain-WER ratio; \
+	for lv in $(CHANNEL_LEVELS); do \
+		g=$(CHANNEL_WORK)/$$lv.gold.txt; \
+		raw=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.eng.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		leg=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.legacy.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		pln=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.plain.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v l=$$leg -v p=$$pln \
+			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx %9.4f %6.3fx\n", lv, n, r, l, l/r, p, p/r }'; \
+	done; \
+	echo; echo "heavy, first 20 lines: gold / ocr_eng / --mode legacy"; \
+	paste -d'\n' $(CHANNEL_WORK)/heavy.gold.txt $(CHANNEL_WORK)/heavy.eng.txt $(CHANNEL_WORK)/heavy.legacy.txt /dev/null \
+		| head -80 | sed 's/^/  /'
