@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -201,7 +202,13 @@ func Detect(b []byte) Detection {
 	if id.bad == 0 && id.junk == 0 {
 		return Detection{Confidence: 1}
 	}
-	cands := legacyCandidates(b, false)
+	// Legacy bytes are hardly ever valid UTF-8 (two high bytes in a row
+	// that make a sequence: VISCII "ườ" does), so valid UTF-8 is read as
+	// legacy only when its runes are few and Latin-1 could not show them.
+	var cands []candidate
+	if rawLegacyPlausible(b) {
+		cands = legacyCandidates(b, false)
+	}
 	if raw, ok := unmojibake(b); ok {
 		cands = append(cands, legacyCandidates(raw, true)...)
 		if utf8.Valid(raw) && !bytes.Equal(raw, b) {
@@ -213,6 +220,29 @@ func Detect(b []byte) Detection {
 		return c
 	}
 	return Detection{Confidence: id.share()}
+}
+
+// rawLegacyPlausible reports whether valid UTF-8 text b could be legacy
+// bytes. Two legacy letters in a row can make a UTF-8 sequence — VISCII
+// "Đấ" (0xD0 0xA4) reads as Cyrillic "Ф", "ườ" as N'Ko — which then sits
+// inside a Latin word ("Фt"), as no real Cyrillic or Greek letter does:
+// every non-ASCII rune must be below U+0800, and one must touch an ASCII
+// letter.
+func rawLegacyPlausible(b []byte) bool {
+	touches := false
+	prev := ' '
+	for _, r := range string(b) {
+		if r >= utf8.RuneSelf {
+			if r > 0x7FF {
+				return false
+			}
+			touches = touches || prev < utf8.RuneSelf && isASCIILetter(byte(prev))
+		} else {
+			touches = touches || prev >= utf8.RuneSelf && isASCIILetter(byte(r))
+		}
+		prev = r
+	}
+	return touches
 }
 
 // candidate is one way to decode a text, with its score.
@@ -350,7 +380,10 @@ func score(text []byte) tally {
 		}
 		w := string(text[start:end])
 		switch {
-		case !nonASCII:
+		case !nonASCII || strings.IndexFunc(w, unicode.IsLetter) < 0 || isLoneCapital(w):
+			// ASCII, symbols only ("£100", "€"), or one capital: neutral.
+			// Windows-1252 punctuation reads as TCVN3 and VISCII
+			// capitals ("—" is "Ộ"), which would make words of dashes.
 			t.ascii++
 		case isGoodWord(w):
 			t.good++
@@ -373,7 +406,7 @@ func score(text []byte) tally {
 		case r == utf8.RuneError || r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r < 0xA0:
 			t.junk++
 			flush(i)
-		case isSeparator(r) && !(r >= utf8.RuneSelf && start >= 0 && wordContinues(text[i+size:])):
+		case isSeparator(r) && !((r == '«' || r == '»') && start >= 0 && wordContinues(text[i+size:])):
 			flush(i)
 		default:
 			if start < 0 {
@@ -389,9 +422,15 @@ func score(text []byte) tally {
 	return t
 }
 
-// wordContinues reports whether rest starts with a word character. A
-// typographic character between two word characters is taken as part of
-// the word: mojibake puts « and “ inside words ("C«ng" is TCVN3 "Công").
+// isLoneCapital reports whether w is one upper-case letter.
+func isLoneCapital(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
+}
+
+// wordContinues reports whether rest starts with a word character. A « or »
+// between two word characters is taken as part of the word: TCVN3 mojibake
+// puts them there ("C«ng" is "Công"); dashes between words are dashes.
 func wordContinues(rest []byte) bool {
 	if len(rest) == 0 {
 		return false

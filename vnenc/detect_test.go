@@ -22,6 +22,10 @@ func TestDetectLeavesCleanText(t *testing.T) {
 		"We met at 9 a.m., e.g. before lunch; o'clock, don't, you're.",
 		"x^2 + y^2 = z^2",
 		"Blood groups O+ and A+ are common.",
+		"Trong bang chu cai Cyrill, O tuong duong voi О va o tuong duong voi о.",
+		"theo do doi lay £100,000 va se con nhieu hon trong tuong lai",
+		"phai nop phat 497 trieu € (khoang 613 trieu $)",
+		"Charles doi mat voi mot con bao — Abhorrers—cho rang — va Müller — nua",
 		"O là một trong 4 nhóm máu chính và gồm 2 loại: O+ và O-.",
 		"“Quoted” – dashed … and ‘single’ ©2020 €5",
 		"\ufeffĐảng Cộng sản (with a byte order mark)",
@@ -90,5 +94,14 @@ func TestDetectBeyondSample(t *testing.T) {
 	out, ds, err := DecodeAutoLines([]byte(mixed))
 	if err != nil || len(ds) != 3 || ds[0].Name() != "tcvn3+mojibake" || ds[2].Name() != "utf-8" {
 		t.Errorf("DecodeAutoLines: %q, %v, %v", out, ds, err)
+	}
+}
+
+// TestDetectVISCIIValidUTF8: VISCII "người" is valid UTF-8 (0xDF 0xB6).
+func TestDetectVISCIIValidUTF8(t *testing.T) {
+	in, _ := VISCII.NewEncoder().String("Người ta")
+	out, d, err := DecodeAuto([]byte(in))
+	if err != nil || d.Name() != "viscii" || string(out) != "Người ta" {
+		t.Errorf("%q: %q as %v, %v", in, out, d, err)
 	}
 }

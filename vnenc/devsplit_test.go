@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/vnarchive/vnrestore/lexicon"
 )
 
 // The tests in this file score the package on the admin and legal paragraphs
@@ -209,12 +211,16 @@ type detectCase struct {
 }
 
 // detectionSet builds the mixed set: every dev paragraph as clean Unicode,
-// in each encoding and as the mojibake of each byte encoding, plus the plain
-// English lines of testdata/encodings/english.txt.
+// stripped of its marks, in each encoding and as the mojibake of each byte
+// encoding, plus the plain English lines of testdata/encodings/english.txt.
 func detectionSet(t testing.TB) []detectCase {
 	var cases []detectCase
 	for _, p := range devParagraphs(t) {
 		cases = append(cases, detectCase{form: "utf-8", in: p, want: p, clean: true})
+		// The input of restore: Vietnamese typed without marks, plain ASCII
+		// that must not be taken for VIQR.
+		stripped := lexicon.StripMarks(p)
+		cases = append(cases, detectCase{form: "stripped", in: stripped, want: stripped, clean: true})
 		for _, e := range All {
 			text, enc, _, ok := representable(e, p)
 			if !ok {
