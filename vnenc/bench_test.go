@@ -88,3 +88,15 @@ func BenchmarkDecodeAuto(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeAutoClean measures DecodeAuto on 1 MB of clean Unicode
+// that has some words no syllable (so it is checked line by line too).
+func BenchmarkDecodeAutoClean(b *testing.B) {
+	in := append(benchText(b), "Zürich café NĐ-CP\n"...)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, _, err := DecodeAuto(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

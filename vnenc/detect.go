@@ -183,14 +183,15 @@ func Detect(b []byte) Detection {
 	b = sample(b)
 	if !valid {
 		// Not Unicode: one of the legacy encodings it must be.
-		return top(legacyCandidates(b, false))
+		return top(legacyCandidates(scorer{}, b, false))
 	}
-	id := score(b)
+	sc := scorer{}
+	id := sc.score(b)
 	// VIQR is ASCII: text with Vietnamese letters in Unicode is not VIQR
 	// (its "O+" is a blood group), but other non-ASCII words may be there.
 	if escapes := viqrEscapes(b); id.good == 0 && (escapes || viqrEvidence(b) >= 2) {
 		text, _ := VIQR.NewDecoder().Bytes(b)
-		v := score(text)
+		v := sc.score(text)
 		// VIQR must make new syllables (or undo escapes) and spoil at
 		// most half as many words: foreign names ("André") may read
 		// badly either way.
@@ -207,12 +208,12 @@ func Detect(b []byte) Detection {
 	// legacy only when its runes are few and Latin-1 could not show them.
 	var cands []candidate
 	if rawLegacyPlausible(b) {
-		cands = legacyCandidates(b, false)
+		cands = legacyCandidates(sc, b, false)
 	}
 	if raw, ok := unmojibake(b); ok {
-		cands = append(cands, legacyCandidates(raw, true)...)
+		cands = append(cands, legacyCandidates(sc, raw, true)...)
 		if utf8.Valid(raw) && !bytes.Equal(raw, b) {
-			cands = append(cands, candidate{Detection{Mojibake: true}, score(raw)})
+			cands = append(cands, candidate{Detection{Mojibake: true}, sc.score(raw)})
 		}
 	}
 	c := best(cands, id)
@@ -253,11 +254,11 @@ type candidate struct {
 
 // legacyCandidates decodes b in each single-byte or multi-byte legacy
 // encoding (not VIQR, which is ASCII).
-func legacyCandidates(b []byte, mojibake bool) []candidate {
+func legacyCandidates(sc scorer, b []byte, mojibake bool) []candidate {
 	var cands []candidate
 	for _, e := range []*Encoding{TCVN3, VNI, VISCII, CP1258} {
 		text, _, _ := transform.Bytes(e.newDecoder(), b)
-		t := score(text)
+		t := sc.score(text)
 		if e == VNI {
 			t.bad += vniOrphans(b)
 		}
@@ -331,6 +332,42 @@ func top(cands []candidate) Detection {
 	return d
 }
 
+// scorer tallies texts, remembering its verdict on each word: the readings
+// of one text share most of their words.
+type scorer map[string]verdict
+
+// verdict is what a word counts for.
+type verdict struct {
+	kind int8 // neutralWord, goodWord or badWord
+	logp float64
+}
+
+const (
+	neutralWord = iota
+	goodWord
+	badWord
+)
+
+// judge gives the verdict on a word with non-ASCII characters.
+func judge(w string) verdict {
+	switch {
+	case strings.IndexFunc(w, unicode.IsLetter) < 0 || isLoneCapital(w):
+		// Symbols only ("£100", "€"), or one capital: neutral.
+		// Windows-1252 punctuation reads as TCVN3 and VISCII
+		// capitals ("—" is "Ộ"), which would make words of dashes.
+		return verdict{kind: neutralWord}
+	case isGoodWord(w):
+		v := verdict{kind: goodWord}
+		if wordLogProb != nil {
+			if lp, ok := wordLogProb(lexicon.Key(w)); ok {
+				v.logp = lp
+			}
+		}
+		return v
+	}
+	return verdict{kind: badWord}
+}
+
 // tally counts the words of a text by kind.
 type tally struct {
 	good  int // words with non-ASCII letters that are Vietnamese syllables
@@ -371,29 +408,30 @@ func (t tally) share() float64 {
 // score splits text into words and tallies them. A word is a run of
 // characters other than spaces, ASCII punctuation and digits, and common
 // typographic punctuation; so mojibake like "§¶ng" stays one (bad) word.
-func score(text []byte) tally {
+func (sc scorer) score(text []byte) tally {
 	var t tally
 	start, nonASCII := -1, false
 	flush := func(end int) {
 		if start < 0 {
 			return
 		}
-		w := string(text[start:end])
-		switch {
-		case !nonASCII || strings.IndexFunc(w, unicode.IsLetter) < 0 || isLoneCapital(w):
-			// ASCII, symbols only ("£100", "€"), or one capital: neutral.
-			// Windows-1252 punctuation reads as TCVN3 and VISCII
-			// capitals ("—" is "Ộ"), which would make words of dashes.
+		if !nonASCII {
 			t.ascii++
-		case isGoodWord(w):
-			t.good++
-			if wordLogProb != nil {
-				if lp, ok := wordLogProb(lexicon.Key(w)); ok {
-					t.logp += lp
-				}
+		} else {
+			v, ok := sc[string(text[start:end])]
+			if !ok {
+				v = judge(string(text[start:end]))
+				sc[string(text[start:end])] = v
 			}
-		default:
-			t.bad++
+			switch v.kind {
+			case neutralWord:
+				t.ascii++
+			case goodWord:
+				t.good++
+				t.logp += v.logp
+			default:
+				t.bad++
+			}
 		}
 		start, nonASCII = -1, false
 	}
