@@ -67,11 +67,13 @@ func (d Detection) Converts() bool { return d.Encoding != nil || d.Mojibake || d
 // NewDecoder returns a decoder from the detected form to UTF-8 (NFC). For
 // text that is Unicode already it only normalizes to NFC, which leaves
 // clean NFC text byte for byte as it is, and replaces invalid UTF-8 with
-// U+FFFD.
+// U+FFFD. For a Mixed text it detects and decodes line by line.
 func (d Detection) NewDecoder() *encoding.Decoder {
 	// Invalid UTF-8 (a legacy byte past what Detect read) becomes U+FFFD.
 	var t transform.Transformer = transform.Chain(xunicode.UTF8.NewDecoder(), norm.NFC)
 	switch {
+	case d.Mixed:
+		t = lineDecoder{}
 	case d.Encoding != nil && d.Mojibake:
 		t = transform.Chain(unmojibaker{}, d.Encoding.newDecoder())
 	case d.Encoding != nil:
@@ -137,6 +139,47 @@ func mixed(ds []Detection) Detection {
 		}
 	}
 	return d
+}
+
+// lineDecoder is the Transformer that detects and decodes line by line.
+type lineDecoder struct{ transform.NopResetter }
+
+// maxLine is the longest line lineDecoder waits for; a longer one is cut
+// after a space. Its decoding (3 bytes a byte at most) must fit the 4 KiB
+// buffers of transform.Reader.
+const maxLine = 1 << 10
+
+func (lineDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		rest := src[nSrc:]
+		n := bytes.IndexByte(rest, '\n') + 1
+		switch {
+		case n > 0:
+		case atEOF:
+			n = len(rest)
+		case len(rest) < maxLine:
+			return nDst, nSrc, transform.ErrShortSrc
+		default:
+			n = bytes.LastIndexByte(rest[:maxLine], ' ') + 1
+			if n == 0 {
+				n = maxLine
+			}
+		}
+		line := rest[:n]
+		out, _, err := transform.Bytes(Detect(line).NewDecoder(), line)
+		if err != nil {
+			return nDst, nSrc, err
+		}
+		if !norm.NFC.IsNormal(out) {
+			out = norm.NFC.Bytes(out)
+		}
+		if len(dst)-nDst < len(out) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += copy(dst[nDst:], out)
+		nSrc += n
+	}
+	return nDst, nSrc, nil
 }
 
 // DecodeAutoLines is DecodeAuto for text that mixes encodings: it detects

@@ -1,9 +1,11 @@
 package vnenc
 
 import (
+	"io"
 	"strings"
 	"testing"
 
+	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -91,6 +93,10 @@ func TestDetectBeyondSample(t *testing.T) {
 	if want := "Đảng Cộng sản Việt Nam\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng áp dụng\n"; err != nil || string(out) != want || d.Name() != "mixed" {
 		t.Errorf("partial mojibake: %q as %v, %v", out, d, err)
 	}
+	stream, err := d.NewDecoder().String(mixed)
+	if want := "Đảng Cộng sản Việt Nam\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng áp dụng\n"; err != nil || stream != want {
+		t.Errorf("decoder of a mixed detection: %q, %v", stream, err)
+	}
 	out, ds, err := DecodeAutoLines([]byte(mixed))
 	if err != nil || len(ds) != 3 || ds[0].Name() != "tcvn3+mojibake" || ds[2].Name() != "utf-8" {
 		t.Errorf("DecodeAutoLines: %q, %v, %v", out, ds, err)
@@ -103,5 +109,19 @@ func TestDetectVISCIIValidUTF8(t *testing.T) {
 	out, d, err := DecodeAuto([]byte(in))
 	if err != nil || d.Name() != "viscii" || string(out) != "Người ta" {
 		t.Errorf("%q: %q as %v, %v", in, out, d, err)
+	}
+}
+
+// TestMixedDecoderStreams runs the decoder of a mixed text through
+// transform.NewReader with lines longer than its buffers.
+func TestMixedDecoderStreams(t *testing.T) {
+	long := strings.Repeat("§¶ng Céng s¶n ViÖt Nam ", 400) + "\n" // 9 KB of mojibake on one line
+	in := long + "Điều 2. Đối tượng\n" + long
+	want := strings.Repeat("Đảng Cộng sản Việt Nam ", 400) + "\n"
+	want = want + "Điều 2. Đối tượng\n" + want
+	r := transform.NewReader(strings.NewReader(in), Detection{Mixed: true}.NewDecoder())
+	got, err := io.ReadAll(r)
+	if err != nil || string(got) != want {
+		t.Errorf("mixed stream: %v, equal %v", err, string(got) == want)
 	}
 }
