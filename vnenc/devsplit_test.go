@@ -3,15 +3,14 @@ package vnenc
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/vnarchive/vnrestore/internal/devsplit"
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
@@ -51,7 +50,7 @@ func readDevFile(name string) ([]string, error) {
 	if corpus == "" {
 		corpus = filepath.Join("..", "..", "shared", "corpus", "train")
 	}
-	ranges, err := devRanges(filepath.Join("..", "data", "devsplit.tsv"), name)
+	split, err := devsplit.ParseFile(filepath.Join("..", "data", "devsplit.tsv"))
 	if err != nil {
 		return nil, err
 	}
@@ -64,38 +63,11 @@ func readDevFile(name string) ([]string, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<24)
 	for n := 1; sc.Scan(); n++ {
-		for _, r := range ranges {
-			if n >= r[0] && (r[2] == 0 && n <= r[1] || r[2] > 0 && (n-r[0])%r[2] <= r[1]-r[0]) {
-				out = append(out, sc.Text())
-				break
-			}
+		if split.IsDev(name, n) {
+			out = append(out, sc.Text())
 		}
 	}
 	return out, sc.Err()
-}
-
-// devRanges reads the line ranges of file from the split table: first,
-// last and period (0, or the number of lines after which the range repeats).
-func devRanges(path, file string) ([][3]int, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var rs [][3]int
-	for _, line := range strings.Split(string(b), "\n") {
-		f := strings.Split(line, "\t")
-		if strings.HasPrefix(line, "#") || len(f) < 4 || f[0] != file {
-			continue
-		}
-		first, err1 := strconv.Atoi(f[1])
-		last, err2 := strconv.Atoi(f[2])
-		period, err3 := strconv.Atoi(f[3])
-		if err1 != nil || err2 != nil || err3 != nil || last < first || period < 0 {
-			return nil, fmt.Errorf("%s: bad row %q", path, line)
-		}
-		rs = append(rs, [3]int{first, last, period})
-	}
-	return rs, nil
 }
 
 // typographic replaces the punctuation TCVN3 and VISCII lack with ASCII, the
