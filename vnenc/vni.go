@@ -47,7 +47,10 @@ type vniTable struct {
 	isBase  [256]bool               // the byte is a vowel that may take a mark
 	baseOf  [256]letter             // the letter of a base byte
 	compose [6][4][numTones][2]rune // base index, shape, tone, upper → rune
-	encode  map[rune][2]byte
+	// encode holds the bytes of the runes below maxLetter (second byte 0
+	// for one byte; both 0 for none), encodeHigh those of the others.
+	encode     [maxLetter][2]byte
+	encodeHigh map[rune][2]byte
 	// reserved bytes are the ones VNI uses for marks and letters, which
 	// no other character may take.
 	reserved [256]bool
@@ -75,7 +78,7 @@ func baseIndex(b byte) int {
 }
 
 func newVNITable() *vniTable {
-	t := &vniTable{encode: map[rune][2]byte{}}
+	t := &vniTable{encodeHigh: map[rune][2]byte{}}
 	for b := 0; b < 0x80; b++ {
 		t.single[b] = rune(b)
 	}
@@ -124,7 +127,7 @@ func newVNITable() *vniTable {
 	// as VNI keyboards write it, not Windows-1252 0xDD).
 	for b := 0x80; b < 0x100; b++ {
 		if !t.reserved[b] {
-			t.encode[t.single[b]] = [2]byte{byte(b)}
+			t.setEncode(t.single[b], [2]byte{byte(b)})
 		}
 	}
 	own := map[rune]byte{}
@@ -134,7 +137,7 @@ func newVNITable() *vniTable {
 	}
 	for _, r := range letterRunes {
 		if b, ok := own[r]; ok {
-			t.encode[r] = [2]byte{b}
+			t.setEncode(r, [2]byte{b})
 			continue
 		}
 		l, _ := lookupLetter(r)
@@ -156,9 +159,17 @@ func newVNITable() *vniTable {
 			}
 			markByte -= 0x20
 		}
-		t.encode[r] = [2]byte{base, markByte}
+		t.setEncode(r, [2]byte{base, markByte})
 	}
 	return t
+}
+
+func (t *vniTable) setEncode(r rune, bs [2]byte) {
+	if r < maxLetter {
+		t.encode[r] = bs
+	} else {
+		t.encodeHigh[r] = bs
+	}
 }
 
 // vniDecoder is the decoding Transformer of VNI-Windows.
@@ -225,8 +236,13 @@ func (vniEncoder) encodeRune(dst []byte, r rune, _ []byte) (int, bool) {
 		dst[0] = byte(r)
 		return 1, true
 	}
-	bs, ok := vni.encode[r]
-	if !ok {
+	var bs [2]byte
+	if r < maxLetter {
+		bs = vni.encode[r]
+	} else {
+		bs = vni.encodeHigh[r]
+	}
+	if bs[0] == 0 {
 		return 0, false
 	}
 	dst[0] = bs[0]
