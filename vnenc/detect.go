@@ -562,7 +562,7 @@ func viqrEvidence(b []byte) int {
 			after = b[i+2]
 		}
 		if l, ok := viqrVowel(c); ok && next < utf8.RuneSelf {
-			if sh := viqrShape[next]; sh != shapeNone && vni.compose[baseIndex(l.base)][sh][toneNone][0] != 0 {
+			if sh := viqrShape[next]; sh != shapeNone && takesShape(l.base, sh) {
 				// Inside a word only: "A+" and "x^2" are no VIQR.
 				k := i + 2
 				for k < len(b) && b[k] < utf8.RuneSelf && viqrTone[b[k]] != toneNone {

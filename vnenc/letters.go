@@ -66,6 +66,61 @@ var (
 // maxLetter bounds the code points of Vietnamese letters (ỹ is U+1EF9).
 const maxLetter = 0x1F00
 
+// composed holds the rune of every vowel letter by base index (see
+// baseIndex), shape, tone and case (1 upper); 0 where the base does not
+// take the shape.
+var composed = func() (c [6][4][numTones][2]rune) {
+	for _, v := range vowelShapes {
+		for _, sh := range v.shapes {
+			for tn := toneNone; tn < numTones; tn++ {
+				for up := range 2 {
+					c[baseIndex(v.base)][sh][tn][up] = letter{base: v.base, shape: sh, tone: tn, upper: up == 1}.compose()
+				}
+			}
+		}
+	}
+	return c
+}()
+
+// composeLetter returns the rune of the vowel letter l, or 0 if its base
+// does not take its shape (a breve on o, a horn on a).
+func composeLetter(l letter) rune {
+	i := baseIndex(l.base)
+	if i < 0 {
+		return 0
+	}
+	up := 0
+	if l.upper {
+		up = 1
+	}
+	return composed[i][l.shape][l.tone][up]
+}
+
+// takesShape reports whether the base vowel takes the shape.
+func takesShape(base byte, sh shape) bool {
+	return composeLetter(letter{base: base, shape: sh}) != 0
+}
+
+// baseIndex maps a lower-case ASCII vowel to its index in composed, -1 for
+// other bytes.
+func baseIndex(b byte) int {
+	switch b {
+	case 'a':
+		return 0
+	case 'e':
+		return 1
+	case 'i':
+		return 2
+	case 'o':
+		return 3
+	case 'u':
+		return 4
+	case 'y':
+		return 5
+	}
+	return -1
+}
+
 // letterOf holds the parts of each Vietnamese letter, zero (base 0) for
 // runes that are no Vietnamese letter; letterRunes lists every Vietnamese
 // letter that is not plain ASCII, plus đ Đ; allLetters all 12 vowels × 6

@@ -28,9 +28,10 @@ var (
 
 // viqrEscapable reports whether a backslash before c makes c literal.
 func viqrEscapable(c byte) bool {
-	return viqrShape[c&0x7F] != shapeNone && c < utf8.RuneSelf ||
-		viqrTone[c&0x7F] != toneNone && c < utf8.RuneSelf ||
-		c == 'd' || c == 'D' || c == '\\'
+	if c >= utf8.RuneSelf {
+		return false
+	}
+	return viqrShape[c] != shapeNone || viqrTone[c] != toneNone || c == 'd' || c == 'D' || c == '\\'
 }
 
 // viqrDecoder is the decoding Transformer of VIQR.
@@ -110,7 +111,7 @@ func viqrVowel(c byte) (letter, bool) {
 func viqrLetter(l letter, rest []byte) (rune, int) {
 	n := 0
 	if len(rest) > 0 && rest[0] < utf8.RuneSelf {
-		if sh := viqrShape[rest[0]]; sh != shapeNone && vni.compose[baseIndex(l.base)][sh][toneNone][0] != 0 {
+		if sh := viqrShape[rest[0]]; sh != shapeNone && takesShape(l.base, sh) {
 			l.shape = sh
 			n++
 		}
@@ -121,11 +122,7 @@ func viqrLetter(l letter, rest []byte) (rune, int) {
 			n++
 		}
 	}
-	up := 0
-	if l.upper {
-		up = 1
-	}
-	return vni.compose[baseIndex(l.base)][l.shape][l.tone][up], n
+	return composeLetter(l), n
 }
 
 // viqrNeutral marks the ASCII bytes that VIQR writes as they are and after

@@ -46,7 +46,6 @@ type vniTable struct {
 	isMark  [256]bool               // the byte is a mark
 	isBase  [256]bool               // the byte is a vowel that may take a mark
 	baseOf  [256]letter             // the letter of a base byte
-	compose [6][4][numTones][2]rune // base index, shape, tone, upper → rune
 	// encode holds the bytes of the runes below maxLetter (second byte 0
 	// for one byte; both 0 for none), encodeHigh those of the others.
 	encode     [maxLetter][2]byte
@@ -57,25 +56,6 @@ type vniTable struct {
 }
 
 var vni = newVNITable()
-
-// baseIndex maps a lower-case ASCII vowel to its index in compose.
-func baseIndex(b byte) int {
-	switch b {
-	case 'a':
-		return 0
-	case 'e':
-		return 1
-	case 'i':
-		return 2
-	case 'o':
-		return 3
-	case 'u':
-		return 4
-	case 'y':
-		return 5
-	}
-	return -1
-}
 
 func newVNITable() *vniTable {
 	t := &vniTable{encodeHigh: map[rune][2]byte{}}
@@ -102,17 +82,6 @@ func newVNITable() *vniTable {
 		t.single[lo] = r
 		t.single[up] = unicode.ToUpper(r)
 		t.reserved[lo], t.reserved[up] = true, true
-	}
-	for _, r := range allLetters {
-		l, _ := lookupLetter(r)
-		if l.stroke {
-			continue
-		}
-		up := 0
-		if l.upper {
-			up = 1
-		}
-		t.compose[baseIndex(l.base)][l.shape][l.tone][up] = r
 	}
 	for _, c := range "aeiouyAEIOUY" {
 		t.isBase[c] = true
@@ -221,11 +190,8 @@ func (t *vniTable) withMark(l letter, m vniMark) rune {
 	if m.shape != shapeNone {
 		sh = m.shape
 	}
-	up := 0
-	if l.upper {
-		up = 1
-	}
-	return t.compose[baseIndex(l.base)][sh][m.tone][up]
+	l.shape, l.tone = sh, m.tone
+	return composeLetter(l)
 }
 
 // vniEncoder encodes one rune into VNI-Windows.
