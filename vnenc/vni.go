@@ -39,13 +39,14 @@ var vniLetters = map[byte]rune{
 	0xEC: 'ì', 0xED: 'í', 0xE6: 'ỉ', 0xF3: 'ĩ', 0xF2: 'ị', 0xEE: 'ỵ',
 }
 
-// vniTable is the decoding state of VNI built from the maps above.
+// vniTable holds the decoding and encoding tables of VNI, built from the
+// maps above.
 type vniTable struct {
-	single  [256]rune               // the rune of a byte read alone
-	mark    [256]vniMark            // the mark of a mark byte
-	isMark  [256]bool               // the byte is a mark
-	isBase  [256]bool               // the byte is a vowel that may take a mark
-	baseOf  [256]letter             // the letter of a base byte
+	single [256]rune    // the rune of a byte read alone
+	mark   [256]vniMark // the mark of a mark byte
+	isMark [256]bool    // the byte is a mark
+	isBase [256]bool    // the byte is a vowel that may take a mark
+	baseOf [256]letter  // the letter of a base byte
 	// encode holds the bytes of the runes below maxLetter (second byte 0
 	// for one byte; both 0 for none), encodeHigh those of the others.
 	encode     [maxLetter][2]byte
