@@ -18,6 +18,7 @@ import (
 
 var convertFlags struct {
 	from    string
+	to      string
 	out     string
 	perLine bool
 }
@@ -35,6 +36,8 @@ to standard error. --per-line detects every line on its own, for files that
 mix encodings.
 
 A known source can be given as mojibake too: --from tcvn3+mojibake.
+--to ENC writes a legacy encoding (or its +mojibake) instead of Unicode, to
+make test inputs; a character ENC lacks is an error.
 tcvn3caps reads TCVN3 set in the capital .VnTimeH fonts, which store
 capitals with lower-case codes: it upper-cases every letter.
 
@@ -50,10 +53,23 @@ func init() {
 	convertCmd.Flags().StringVar(&convertFlags.from, "from", "auto", "source encoding: auto, tcvn3, tcvn3caps, vni, viscii, cp1258 or viqr; add +mojibake for its Windows-1252 mojibake (tcvn3+mojibake)")
 	convertCmd.Flags().StringVarP(&convertFlags.out, "output", "o", "", "output file, or directory for several inputs (default: standard output)")
 	convertCmd.Flags().BoolVar(&convertFlags.perLine, "per-line", false, "detect the encoding of each line on its own")
+	convertCmd.Flags().StringVar(&convertFlags.to, "to", "", "write this legacy encoding instead of Unicode (to make test inputs); a character it lacks is an error")
 	rootCmd.AddCommand(convertCmd)
 }
 
 func runConvert(cmd *cobra.Command, args []string) error {
+	var to encoding.Encoding
+	if convertFlags.to != "" {
+		name, mojibake := strings.CutSuffix(convertFlags.to, "+mojibake")
+		e, err := vnenc.Lookup(name)
+		if err != nil {
+			return usageError{err}
+		}
+		to = e
+		if mojibake {
+			to = vnenc.Mojibake(e)
+		}
+	}
 	var from encoding.Encoding
 	if convertFlags.from != "auto" {
 		name, mojibake := strings.CutSuffix(convertFlags.from, "+mojibake")
@@ -80,7 +96,7 @@ func runConvert(cmd *cobra.Command, args []string) error {
 	stderr := cmd.ErrOrStderr()
 	var failed []string
 	for _, name := range args {
-		if err := convertOne(cmd, name, from, toDir); err != nil {
+		if err := convertOne(cmd, name, from, to, toDir); err != nil {
 			fmt.Fprintf(stderr, "vnrestore: %v\n", err)
 			failed = append(failed, name)
 		}
@@ -96,7 +112,7 @@ func runConvert(cmd *cobra.Command, args []string) error {
 
 // convertOne converts one input and writes it where the flags say. Errors
 // name the input.
-func convertOne(cmd *cobra.Command, name string, from encoding.Encoding, toDir bool) error {
+func convertOne(cmd *cobra.Command, name string, from, to encoding.Encoding, toDir bool) error {
 	display := name
 	var data []byte
 	var err error
@@ -112,6 +128,11 @@ func convertOne(cmd *cobra.Command, name string, from encoding.Encoding, toDir b
 	out, verdict, err := convertBytes(data, from, convertFlags.perLine)
 	if err != nil {
 		return fmt.Errorf("%s: %w", display, err)
+	}
+	if to != nil {
+		if out, err = to.NewEncoder().Bytes(out); err != nil {
+			return fmt.Errorf("%s: encoding as %s: %w", display, convertFlags.to, err)
+		}
 	}
 	if !global.quiet {
 		fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s\n", display, verdict)

@@ -12,7 +12,7 @@ import (
 // the exit code and what went to standard output and standard error.
 func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	convertFlags.from, convertFlags.out, convertFlags.perLine = "auto", "", false
+	convertFlags.from, convertFlags.to, convertFlags.out, convertFlags.perLine = "auto", "", "", false
 	global.quiet = false
 	var out, errb bytes.Buffer
 	rootCmd.SetIn(strings.NewReader(stdin))
@@ -146,5 +146,20 @@ func TestMirrorPath(t *testing.T) {
 		if got := filepath.ToSlash(mirrorPath(in)); got != want {
 			t.Errorf("mirrorPath(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestConvertTo(t *testing.T) {
+	for _, tt := range []struct{ to, file string }{
+		{"vni", "vni.txt"}, {"viqr", "viqr.txt"}, {"vni+mojibake", "mojibake-vni.txt"}, {"cp1258", "cp1258.txt"},
+	} {
+		code, out, errs := runCLI(t, fixture(t, "unicode.txt"), "convert", "--to", tt.to)
+		if code != exitOK || out != fixture(t, tt.file) {
+			t.Errorf("--to %s: exit %d, stderr %q, output:\n%s", tt.to, code, errs, out)
+		}
+	}
+	code, _, errs := runCLI(t, "“quoted”", "convert", "--to", "tcvn3")
+	if code != exitFailed || !strings.Contains(errs, "cannot represent") {
+		t.Errorf("unrepresentable: exit %d, stderr %q", code, errs)
 	}
 }
