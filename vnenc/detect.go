@@ -341,7 +341,11 @@ func best(cands []candidate, id tally) Detection {
 		return Detection{Confidence: 1}
 	}
 	c := cands[top]
-	if c.t.net() < id.net()+2 || c.t.good == 0 || 3*(c.t.bad+c.t.junk) > c.t.good {
+	// The reading must beat the text as it is by two words and read
+	// mostly as Vietnamese; or, with names in it ("São Tomé và Príncipe"),
+	// beat it by far and have more good words than bad.
+	margin, bad := c.t.net()-id.net(), c.t.bad+c.t.junk
+	if margin < 2 || c.t.good == 0 || 3*bad > c.t.good && (margin < 6 || bad >= c.t.good) {
 		return Detection{Confidence: id.share()}
 	}
 	second := id.net()
