@@ -3,7 +3,7 @@
 # build/corpus/dev (make split) or straight from ../shared/corpus/train, and
 # skip when neither is there; the iconv checks skip without iconv.
 
-.PHONY: encodings-eval encodings-bench encodings-fuzz
+.PHONY: encodings-eval encodings-eval-wiki encodings-bench encodings-fuzz
 
 encodings-eval: ## vnenc: round trip, iconv agreement and detection accuracy on the dev split
 	go test ./vnenc -count=1 -v -run 'TestRoundTripDevSplit|TestIconvDevSplit|TestDetectDevSplit' \
@@ -14,3 +14,7 @@ encodings-bench: ## vnenc: conversion throughput (MB/s) with a known source enco
 
 encodings-fuzz: ## vnenc: fuzz the decoders for a minute
 	go test ./vnenc -run '^$$' -fuzz FuzzDecoders -fuzztime 60s
+
+encodings-eval-wiki: ## vnenc: the detection eval on the wiki dev lines too (~15 s; not a requirement, a robustness check)
+	VNENC_DEV_FILES=wiki.txt go test ./vnenc -count=1 -v -run 'TestDetectDevSplit$$' \
+		| grep -E '^(---|ok|FAIL|PASS)|lines,'
