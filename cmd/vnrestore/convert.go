@@ -187,16 +187,3 @@ func convertBytes(data []byte, from encoding.Encoding, perLine bool) ([]byte, st
 	sort.Strings(parts)
 	return out, "lines: " + strings.Join(parts, ", "), nil
 }
-
-// mirrorPath turns an input path into a relative path under the output
-// directory: the root and any leading ".." are dropped, so that nothing is
-// written outside it.
-func mirrorPath(name string) string {
-	p := filepath.Clean(name)
-	p = strings.TrimPrefix(p, filepath.VolumeName(p))
-	parts := strings.Split(filepath.ToSlash(p), "/")
-	for len(parts) > 0 && (parts[0] == "" || parts[0] == ".." || parts[0] == ".") {
-		parts = parts[1:]
-	}
-	return filepath.FromSlash(strings.Join(parts, "/"))
-}
