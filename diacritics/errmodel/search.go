@@ -1,6 +1,7 @@
 package errmodel
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -110,6 +111,20 @@ type scratch struct {
 	kidCols [][]float32 // depth → their columns
 
 	visits int // trie nodes looked at, for benchmarks
+
+	// obsSet has bit r set for every rune r < obsSetRunes of the token
+	obsSet [obsSetRunes / 64]uint64
+}
+
+// obsSetRunes bounds the runes of obsSet: all Vietnamese letters are below.
+const obsSetRunes = 0x2000
+
+// inObs reports whether the token being searched contains r.
+func (sc *scratch) inObs(r rune) bool {
+	if r < obsSetRunes {
+		return sc.obsSet[r>>6]&(1<<(r&63)) != 0
+	}
+	return slices.Contains(sc.obs, r)
 }
 
 // An entry says: rule α → β with β = obs[j-l : j] applies with log10 prob lp.
@@ -141,6 +156,12 @@ func (m *Model) search(s string) []diacritics.Candidate {
 	offs = append(offs, len(s))
 	obs := sc.obs
 	n := len(obs)
+	clear(sc.obsSet[:])
+	for _, r := range obs {
+		if r < obsSetRunes {
+			sc.obsSet[r>>6] |= 1 << (r & 63)
+		}
+	}
 	if n == 0 || n > maxTokenRunes || !syllableShaped(obs) {
 		return nil
 	}
@@ -273,7 +294,7 @@ func (st *searchState) walk(node int32, d int) {
 			continue
 		}
 		off := len(store)
-		store = append(store, sc.cols[d+1]...) // room for the column
+		store = slices.Grow(store, w)[:off+w]
 		C := store[off : off+w]
 		top := st.column(ch, d, C)
 		if top < st.floor {
@@ -385,12 +406,8 @@ func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
 // depth d+1) to the bound: a cheap test before computing it.
 func (st *searchState) hopeless(ch *trieNode, d int) bool {
 	sc := st.sc
-	if sc.tops[d]-0.05 >= st.floor {
-		for _, r := range sc.obs {
-			if r == ch.r {
-				return false
-			}
-		}
+	if sc.tops[d]-0.05 >= st.floor && sc.inObs(ch.r) {
+		return false
 	}
 	for k := 1; k <= 3 && k <= d+1; k++ {
 		id := ch.alpha[k-1]
