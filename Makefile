@@ -1,2 +1,36 @@
-# Makefile: targets of each area live in mk/*.mk.
+# vnrestore — build, test and data targets.
+#
+#   make demo      install what is missing, then restore and OCR the samples in testdata/
+#   make test      install what is missing, then run the whole test suite (what CI runs)
+#   make lexicon   rebuild the embedded model from ../shared/corpus (needs ../shared)
+#
+# Targets that need ../shared (the corpus and the synthetic scans) say so and
+# stop when it is missing; the tests never need it.
+
+GO      ?= go
+SHARED  ?= ../shared
+BIN     := ./vnrestore
+
+.PHONY: all build test deps demo vet fmt bench restore-eval
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build:
+	$(GO) build -o $(BIN) ./cmd/vnrestore
+
+test: deps
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -race -timeout 20m ./...
+
+demo: deps build
+	@echo '--- restore: text typed without diacritics (testdata/restore/sample.txt)'
+	$(BIN) restore testdata/restore/sample.txt
+
+bench:
+	$(GO) test -run XXX -bench . -benchmem ./...
+
 -include mk/*.mk

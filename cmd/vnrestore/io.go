@@ -105,5 +105,29 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
+	// CreateTemp makes the file private; an output is an ordinary file.
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// streamLinesErr calls fn for every line of r, without its line end.
+func streamLinesErr(r io.Reader, fn func(string) error) error {
+	br := bufio.NewReaderSize(r, 1<<16)
+	for {
+		line, err := br.ReadString('\n')
+		if len(line) > 0 {
+			body, _ := splitLineEnd(line)
+			if ferr := fn(body); ferr != nil {
+				return ferr
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }

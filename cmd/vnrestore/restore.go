@@ -1,0 +1,197 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/vnarchive/vnrestore/diacritics"
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+var restoreFlags struct {
+	mode   string
+	output string
+	format string
+	beam   int
+	thresh float32
+	order  int
+	style  string
+}
+
+var restoreCmd = &cobra.Command{
+	Use:   "restore [FILE...]",
+	Short: "Restore diacritics and repair legacy OCR text",
+	Long: `restore puts back the diacritics of Vietnamese text and repairs OCR output.
+
+Modes: plain (text typed without diacritics), legacy (OCR by engines without
+Vietnamese: "clang" = "đảng"), ocr (Tesseract-Vietnamese slips: "khân" =
+"khẩn"), auto (the default: decides per line; accented lines are corrected as
+OCR output). Only words change: numbers, codes, dates, punctuation, white
+space and line ends come out as they went in, and there are as many lines out
+as in. Invalid UTF-8 is passed through byte for byte.
+
+With no FILE, reads standard input and writes standard output. With -o and
+one input, writes that file; with -o and several inputs, -o names a directory
+that receives each output under the input's name. Outputs are written
+atomically; a failed input is reported and the others are still processed.`,
+	RunE: runRestore,
+}
+
+func init() {
+	f := restoreCmd.Flags()
+	f.StringVar(&restoreFlags.mode, "mode", "auto", "auto, plain, legacy or ocr")
+	f.StringVarP(&restoreFlags.output, "output", "o", "", "output file (one input) or directory (several inputs)")
+	f.StringVar(&restoreFlags.format, "format", "txt", "txt, or json for per-token details")
+	f.IntVar(&restoreFlags.beam, "beam", 16, "hypotheses kept per word")
+	f.Float32Var(&restoreFlags.thresh, "threshold", 3, "drop hypotheses more than this many log10 units below the best (0: off)")
+	f.IntVar(&restoreFlags.order, "order", 0, "n-gram context to use, at most the model's (1: most frequent reading, the no-context baseline)")
+	f.StringVar(&restoreFlags.style, "tone-style", "old", "tone placement in oa, oe, uy: old (hòa) or new (hoà)")
+	rootCmd.AddCommand(restoreCmd)
+}
+
+func runRestore(cmd *cobra.Command, args []string) error {
+	mode, err := diacritics.ParseMode(restoreFlags.mode)
+	if err != nil {
+		return usageError{err}
+	}
+	if restoreFlags.format != "txt" && restoreFlags.format != "json" {
+		return usageError{fmt.Errorf("--format %q: want txt or json", restoreFlags.format)}
+	}
+	style := lexicon.OldStyle
+	switch restoreFlags.style {
+	case "old":
+	case "new":
+		style = lexicon.NewStyle
+	default:
+		return usageError{fmt.Errorf("--tone-style %q: want old or new", restoreFlags.style)}
+	}
+	model, err := loadModel()
+	if err != nil {
+		return err
+	}
+	opts := []diacritics.Option{diacritics.WithMode(mode), diacritics.WithBeam(restoreFlags.beam), diacritics.WithOrder(restoreFlags.order), diacritics.WithThreshold(restoreFlags.thresh), diacritics.WithToneStyle(style)}
+	chans, err := channelOptions(mode)
+	if err != nil {
+		return err
+	}
+	r, err := diacritics.New(model, append(opts, chans...)...)
+	if err != nil {
+		return usageError{err}
+	}
+	process := func(dst io.Writer, src io.Reader) error {
+		if restoreFlags.format == "json" {
+			return restoreJSON(r, dst, src)
+		}
+		_, err := r.Copy(dst, src)
+		return err
+	}
+	return runBatch(cmd, args, restoreFlags.output, process)
+}
+
+// restoreJSON writes one JSON object per input line with the details of
+// every token.
+func restoreJSON(r *diacritics.Restorer, dst io.Writer, src io.Reader) error {
+	enc := json.NewEncoder(dst)
+	enc.SetEscapeHTML(false)
+	return streamLinesErr(src, func(line string) error {
+		res := r.Restore(line)
+		type token struct {
+			Kind         string                   `json:"kind"`
+			Input        string                   `json:"input"`
+			Output       string                   `json:"output"`
+			Changed      bool                     `json:"changed,omitempty"`
+			Confidence   float64                  `json:"confidence"`
+			Alternatives []diacritics.Alternative `json:"alternatives,omitempty"`
+		}
+		out := struct {
+			Text   string  `json:"text"`
+			Mode   string  `json:"mode"`
+			Tokens []token `json:"tokens"`
+		}{Text: res.Text, Mode: diacritics.Auto.String()}
+		for _, t := range res.Tokens {
+			if t.Kind == lexicon.Space {
+				continue
+			}
+			out.Mode = t.Mode.String()
+			out.Tokens = append(out.Tokens, token{t.Kind.String(), t.Input, t.Output, t.Changed, t.Confidence, t.Alts})
+		}
+		return enc.Encode(out)
+	})
+}
+
+// runBatch runs process over the inputs: standard input to standard output
+// when there are none, else each file to its output (see restore's help).
+// A failing input is reported on stderr and the batch goes on; the error
+// returned then says how many failed.
+func runBatch(cmd *cobra.Command, args []string, output string, process func(io.Writer, io.Reader) error) error {
+	if len(args) == 0 || (len(args) == 1 && args[0] == "-") {
+		if output == "" {
+			return process(cmd.OutOrStdout(), cmd.InOrStdin())
+		}
+		return writeFileAtomic(output, func(w io.Writer) error { return process(w, cmd.InOrStdin()) })
+	}
+	failed := 0
+	for _, in := range args {
+		err := processFile(cmd, in, outputPath(in, output, len(args)), process)
+		if err != nil {
+			failed++
+			fmt.Fprintf(cmd.ErrOrStderr(), "vnrestore: %s: %v\n", in, err)
+		}
+	}
+	if failed > 0 {
+		return batchError{failed: failed, total: len(args)}
+	}
+	return nil
+}
+
+// outputPath returns where the output of input goes: "" for standard
+// output, the -o file for a single input, or DIR/<base name> for several.
+func outputPath(input, output string, inputs int) string {
+	switch {
+	case output == "":
+		return ""
+	case inputs == 1:
+		if st, err := os.Stat(output); err == nil && st.IsDir() {
+			return filepath.Join(output, filepath.Base(input))
+		}
+		return output
+	}
+	return filepath.Join(output, filepath.Base(input))
+}
+
+func processFile(cmd *cobra.Command, input, output string, process func(io.Writer, io.Reader) error) error {
+	f, err := os.Open(input)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return pe.Err
+		}
+		return err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return errors.New("is a directory")
+	}
+	if output == "" {
+		return process(cmd.OutOrStdout(), f)
+	}
+	return writeFileAtomic(output, func(w io.Writer) error { return process(w, f) })
+}
+
+// loadModel opens the model named by --lexicon, or the embedded default.
+func loadModel() (*lexicon.Model, error) {
+	if global.lexicon == "" {
+		return lexicon.Default()
+	}
+	m, err := lexicon.OpenFile(global.lexicon)
+	if err != nil {
+		return nil, fmt.Errorf("--lexicon %s: %w", global.lexicon, err)
+	}
+	return m, nil
+}
