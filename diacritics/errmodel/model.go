@@ -65,6 +65,12 @@ type Options struct {
 	// MaxCandidates caps the single-syllable candidates returned per
 	// token, and separately the two-syllable ones. Default 16.
 	MaxCandidates int
+	// WideBeam and WideMaxCandidates replace Beam and MaxCandidates for a
+	// token that no syllable reads well (none scores above -1), as the
+	// garbled words of badly degraded pages: the right reading is then
+	// rarely among the first few. Defaults 5 and 32.
+	WideBeam          float32
+	WideMaxCandidates int
 	// EditLogProb is log10 of the probability of a single-rune edit that no
 	// learned rule covers. Default -3.5.
 	EditLogProb float32
@@ -88,6 +94,12 @@ func (o *Options) setDefaults() {
 	}
 	if o.MaxCandidates == 0 {
 		o.MaxCandidates = 16
+	}
+	if o.WideBeam == 0 {
+		o.WideBeam = 5
+	}
+	if o.WideMaxCandidates == 0 {
+		o.WideMaxCandidates = 32
 	}
 	if o.EditLogProb == 0 {
 		o.EditLogProb = -3.5
@@ -244,7 +256,7 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 		return c
 	}
 	rs := []rune(s)
-	if len(rs) < 4 {
+	if len(rs) < 5 {
 		return c
 	}
 	floor := m.opts.MinLogProb

@@ -208,29 +208,33 @@ func (m *Model) search(s string) []diacritics.Candidate {
 	// Walk with the learned rules and a tight bound first: when the best
 	// word found lies more than the beam above the bound, every word within
 	// the beam of it was found too. Otherwise walk again with a looser
-	// bound. Edits no rule covers are tried only when the rules read the
-	// token as nothing at all.
-	beam := m.opts.Beam
+	// bound. A token no word reads well (nothing within the first bound)
+	// gets the wide beam and list, and edits no rule covers are tried only
+	// when the rules read the token as nothing at all.
+	beam, k := m.opts.Beam, m.opts.MaxCandidates
 	lowest := max(m.opts.Floor*float32(n+1), m.opts.MinLogProb)
 	hits := 0
-	for _, bound := range [...]float32{-1, -3, -5, lowest} {
+	for i, bound := range [...]float32{-1, -3, -5, lowest} {
 		if bound < lowest {
 			bound = lowest
 		}
+		if i == 1 {
+			beam, k = m.opts.WideBeam, m.opts.WideMaxCandidates
+		}
 		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-		st := searchState{m: m, sc: sc, floor: bound, abs: bound}
+		st := searchState{m: m, sc: sc, floor: bound, abs: bound, beam: beam, k: k}
 		st.walk(0, 0)
 		if st.hits > 0 && bound > lowest {
 			// The list ends at the beam below the best word or at the
-			// worst of the best MaxCandidates, whichever is higher; if
-			// that is below the bound, walk once more, exactly to it.
+			// worst of the best k, whichever is higher; if that is
+			// below the bound, walk once more, exactly to it.
 			b := max(st.best-beam, lowest)
-			if len(sc.heap) == m.opts.MaxCandidates {
+			if len(sc.heap) == k {
 				b = max(b, sc.heap[0])
 			}
 			if b < bound {
 				sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-				st = searchState{m: m, sc: sc, floor: b, abs: b}
+				st = searchState{m: m, sc: sc, floor: b, abs: b, beam: beam, k: k}
 				st.walk(0, 0)
 			}
 		}
@@ -240,14 +244,14 @@ func (m *Model) search(s string) []diacritics.Candidate {
 	}
 	if hits == 0 && lowest <= edit {
 		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-		st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, generic: true}
+		st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, generic: true, beam: beam, k: k}
 		st.walk(0, 0)
 	}
 	f := sc.found
 	sort.Slice(f, func(i, j int) bool { return f[i].lp > f[j].lp })
 	var out []diacritics.Candidate
 	for _, c := range f {
-		if len(out) == m.opts.MaxCandidates || c.lp < f[0].lp-m.opts.Beam {
+		if len(out) == k || c.lp < f[0].lp-beam {
 			break
 		}
 		out = append(out, diacritics.Candidate{Text: m.trie.words[c.word], LogProb: c.lp})
@@ -258,6 +262,8 @@ func (m *Model) search(s string) []diacritics.Candidate {
 
 // searchState is one trie walk.
 type searchState struct {
+	beam  float32 // words more than beam below the best are dropped
+	k     int     // at most k words are kept
 	m     *Model
 	sc    *scratch
 	best  float32
@@ -434,9 +440,9 @@ func (st *searchState) add(w int32, lp float32) {
 		st.best = lp
 	}
 	st.hits++
-	st.floor = max(st.floor, st.best-st.m.opts.Beam)
+	st.floor = max(st.floor, st.best-st.beam)
 	h := st.sc.heap
-	k := st.m.opts.MaxCandidates
+	k := st.k
 	switch {
 	case len(h) < k:
 		h = append(h, lp)
