@@ -30,6 +30,8 @@ type Model struct {
 	delLP    []float32            // α id → log10 P("" | α), or -Inf
 	trie     trie
 	caseBest [numPatterns]Case
+	prior    []float32 // trie word → log10 prior
+	maxPrior float32
 	exact    float32 // share of tokens the engine read exactly in training
 	mergeLP  float32 // log10 P(engine dropped the space between two words)
 	cache    *cache
@@ -51,11 +53,18 @@ type Options struct {
 	// KnownTo(itsModel, lexicon.Inventory()): no candidate slot then goes
 	// to a syllable the decoder would drop, and a smaller trie is faster.
 	Inventory []string
+	// Prior gives log10 of the prior probability of a word of the
+	// inventory. Of the words within the beam, the channel keeps the
+	// MaxCandidates best by channel score plus prior (the scores it returns
+	// are the channel's alone). Default: the unigram probability of the
+	// embedded language model; a decoder running another model should pass
+	// its own.
+	Prior func(word string) float32
 	// Known, when set, keeps only the syllables of the inventory for which
 	// it returns true.
 	Known func(syllable string) bool
 	// Beam drops candidates whose score is more than Beam (log10) below the
-	// best candidate's. Default 3.
+	// best candidate's. Default 4.
 	Beam float32
 	// Floor is the lowest score a candidate may have, per observed rune;
 	// the bound is Floor·(runes+1), but not below MinLogProb. Default -1.6.
@@ -68,9 +77,13 @@ type Options struct {
 	// WideBeam and WideMaxCandidates replace Beam and MaxCandidates for a
 	// token that no syllable reads well (none scores above -1), as the
 	// garbled words of badly degraded pages: the right reading is then
-	// rarely among the first few. Defaults 5 and 32.
+	// rarely among the first few. Defaults 6 and 32.
 	WideBeam          float32
 	WideMaxCandidates int
+	// MaxExpansions bounds the work per token: the search stops after
+	// expanding this many trie nodes, the most promising first, and
+	// returns what it found. Default 2000.
+	MaxExpansions int
 	// EditLogProb is log10 of the probability of a single-rune edit that no
 	// learned rule covers. Default -3.5.
 	EditLogProb float32
@@ -83,8 +96,11 @@ func (o *Options) setDefaults() {
 	if o.Inventory == nil {
 		o.Inventory = Inventory()
 	}
+	if o.Prior == nil {
+		o.Prior = defaultPrior()
+	}
 	if o.Beam == 0 {
-		o.Beam = 3
+		o.Beam = 4
 	}
 	if o.Floor == 0 {
 		o.Floor = -1.6
@@ -96,10 +112,13 @@ func (o *Options) setDefaults() {
 		o.MaxCandidates = 16
 	}
 	if o.WideBeam == 0 {
-		o.WideBeam = 5
+		o.WideBeam = 6
 	}
 	if o.WideMaxCandidates == 0 {
 		o.WideMaxCandidates = 32
+	}
+	if o.MaxExpansions == 0 {
+		o.MaxExpansions = 2000
 	}
 	if o.EditLogProb == 0 {
 		o.EditLogProb = -3.5
@@ -164,6 +183,13 @@ func New(p *Params, opts Options) *Model {
 		}
 	}
 	m.trie = buildTrie(inv, m.alphaID)
+	m.prior = make([]float32, len(m.trie.words))
+	if opts.Prior != nil {
+		for i, w := range m.trie.words {
+			m.prior[i] = opts.Prior(w)
+		}
+		m.maxPrior = slices.Max(append(m.prior, -1e9))
+	}
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m

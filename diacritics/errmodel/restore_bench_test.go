@@ -73,6 +73,11 @@ func benchmarkRestoreLegacy(b *testing.B, cold bool) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if !cold {
+		for _, l := range lines { // fill the cache
+			r.String(l)
+		}
+	}
 	b.ResetTimer()
 	var cpu time.Duration
 	for i := 0; i < b.N; i++ {

@@ -97,18 +97,19 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 
 // A scratch holds the per-query state of a search; scratches are pooled.
 type scratch struct {
-	stamp   []uint32  // rule id → query number that filled head
-	head    []int32   // rule id → first entry, or -1
-	best    []float32 // rule id → best log prob of its entries
-	tops    []float32 // depth → best value of its column
-	ents    []entry
-	gen     uint32
-	cols    [][]float32
-	obs     []rune
-	found   []found
-	heap    []float32   // min-heap of the best scores found, at most MaxCandidates
-	kids    [][]kid     // depth → live children of the node walked there
-	kidCols [][]float32 // depth → their columns
+	stamp  []uint32  // rule id → query number that filled head
+	head   []int32   // rule id → first entry, or -1
+	best   []float32 // rule id → best log prob of its entries
+	tops   []float32 // depth → best value of its column
+	ents   []entry
+	gen    uint32
+	cols   [][]float32
+	obs    []rune
+	found  []found
+	heap   []float32 // min-heap of the best scores found, at most MaxCandidates
+	opened []open    // nodes reached by the search
+	pq     []int32   // priority queue of opened nodes
+	arena  []float32 // their columns
 
 	visits int // trie nodes looked at, for benchmarks
 
@@ -187,73 +188,39 @@ func (m *Model) search(s string) []diacritics.Candidate {
 			}
 		}
 	}
-	// columns: cols[d][j] = best log10 P(obs[:j] | gold prefix of depth d)
-	for len(sc.cols) <= m.trie.depth {
-		sc.cols = append(sc.cols, nil)
-		sc.tops = append(sc.tops, 0)
-	}
-	for d := range sc.cols {
-		if cap(sc.cols[d]) < n+1 {
-			sc.cols[d] = make([]float32, n+1, maxTokenRunes+1)
-		}
-		sc.cols[d] = sc.cols[d][:n+1]
-	}
-	edit := m.opts.EditLogProb
-	root := sc.cols[0]
-	root[0] = 0
-	for j := 1; j <= n; j++ {
-		root[j] = root[j-1] + edit
-	}
-	sc.tops[0] = 0
-	// Walk with the learned rules and a tight bound first: when the best
-	// word found lies more than the beam above the bound, every word within
-	// the beam of it was found too. Otherwise walk again with a looser
-	// bound. A token no word reads well (nothing within the first bound)
-	// gets the wide beam and list, and edits no rule covers are tried only
+	// The search is best first over the trie: a node's score bound is the
+	// best value of its column, which its descendants can only lower, so
+	// when the best open node falls below the bound nothing left can make
+	// the list. The bound starts at the lowest score allowed and rises to
+	// the beam below the best word and to the worst of the best k words as
+	// words turn up. A token that no word reads well (the best is below
+	// -1) gets the wide beam and list. Edits no rule covers are tried only
 	// when the rules read the token as nothing at all.
-	beam, k := m.opts.Beam, m.opts.MaxCandidates
 	lowest := max(m.opts.Floor*float32(n+1), m.opts.MinLogProb)
-	hits := 0
-	for i, bound := range [...]float32{-1, -3, -5, lowest} {
-		if bound < lowest {
-			bound = lowest
-		}
-		if i == 1 {
-			beam, k = m.opts.WideBeam, m.opts.WideMaxCandidates
-		}
-		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-		st := searchState{m: m, sc: sc, floor: bound, abs: bound, beam: beam, k: k}
-		st.walk(0, 0)
-		if st.hits > 0 && bound > lowest {
-			// The list ends at the beam below the best word or at the
-			// worst of the best k, whichever is higher; if that is
-			// below the bound, walk once more, exactly to it.
-			b := max(st.best-beam, lowest)
-			if len(sc.heap) == k {
-				b = max(b, sc.heap[0])
-			}
-			if b < bound {
-				sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-				st = searchState{m: m, sc: sc, floor: b, abs: b, beam: beam, k: k}
-				st.walk(0, 0)
-			}
-		}
-		if hits = st.hits; hits > 0 || bound <= lowest {
-			break
-		}
+	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates}
+	st.bestFirst()
+	if st.hits == 0 && lowest <= m.opts.EditLogProb {
+		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true}
+		st.bestFirst()
 	}
-	if hits == 0 && lowest <= edit {
-		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-		st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, generic: true, beam: beam, k: k}
-		st.walk(0, 0)
-	}
+	beam, k := st.beam, st.k
+	// Of the words within the beam of the best, keep the k most likely by
+	// channel score and prior: among near ties (the tones a legacy engine
+	// drops) the frequent words are the ones worth the decoder's time.
 	f := sc.found
-	sort.Slice(f, func(i, j int) bool { return f[i].lp > f[j].lp })
-	var out []diacritics.Candidate
+	if len(f) == 0 {
+		return nil
+	}
+	best := f[0].lp
 	for _, c := range f {
-		if len(out) == k || c.lp < f[0].lp-beam {
-			break
-		}
+		best = max(best, c.lp)
+	}
+	f = slices.DeleteFunc(f, func(c found) bool { return c.lp < best-beam })
+	sort.Slice(f, func(i, j int) bool {
+		return f[i].lp+m.prior[f[i].word] > f[j].lp+m.prior[f[j].word]
+	})
+	out := make([]diacritics.Candidate, 0, min(len(f), k))
+	for _, c := range f[:min(len(f), k)] {
 		out = append(out, diacritics.Candidate{Text: m.trie.words[c.word], LogProb: c.lp})
 	}
 	sortCandidates(out)
@@ -278,76 +245,123 @@ type searchState struct {
 // minLogProb stands for log10 0.
 const minLogProb = -1e30
 
-// walk extends the column of node (at depth d) to each child, records the
-// children that are words, and descends into the children whose column
-// still beats the bound, most promising first, so that good words turn up
-// early and raise the bound for the rest.
-func (st *searchState) walk(node int32, d int) {
+// An open node is a trie node reached by the search, with its column kept
+// in the scratch's arena.
+type open struct {
+	node   int32
+	parent int32 // index in opened of the parent, -1 for the root
+	depth  int32
+	top    float32 // best value of the column
+	col    int32   // offset of the column in arena
+}
+
+// bestFirst runs the search from the root.
+func (st *searchState) bestFirst() {
 	m, sc := st.m, st.sc
-	nd := &m.trie.nodes[node]
 	n := len(sc.obs)
 	w := n + 1
-	for len(sc.kids) <= d {
-		sc.kids = append(sc.kids, nil)
-		sc.kidCols = append(sc.kidCols, nil)
+	sc.found, sc.heap = sc.found[:0], sc.heap[:0]
+	sc.opened, sc.pq = sc.opened[:0], sc.pq[:0]
+	sc.arena = slices.Grow(sc.arena[:0], w)[:w]
+	root := sc.arena[:w]
+	root[0] = 0
+	for j := 1; j <= n; j++ {
+		root[j] = root[j-1] + m.opts.EditLogProb
 	}
-	kids := sc.kids[d][:0]
-	store := sc.kidCols[d][:0]
-	for c := nd.first; c < nd.first+nd.n; c++ {
-		sc.visits++
-		ch := &m.trie.nodes[c]
-		if !st.generic && st.hopeless(ch, d) {
-			continue
+	sc.opened = append(sc.opened, open{node: 0, parent: -1})
+	sc.push(0)
+	var anc [3][]float32
+	var tops [3]float32
+	for budget := m.opts.MaxExpansions; len(sc.pq) > 0 && budget > 0; budget-- {
+		i := sc.pop()
+		e := sc.opened[i]
+		if e.top < st.floor {
+			break
 		}
-		off := len(store)
-		store = slices.Grow(store, w)[:off+w]
-		C := store[off : off+w]
-		top := st.column(ch, d, C)
-		if top < st.floor {
-			store = store[:off]
-			continue
+		// the columns of e and its two nearest ancestors
+		for k, a := 0, i; k < 3; k++ {
+			if a < 0 {
+				anc[k] = nil
+				continue
+			}
+			o := &sc.opened[a]
+			anc[k], tops[k] = sc.arena[o.col:o.col+int32(w)], o.top
+			a = o.parent
 		}
-		if ch.word >= 0 && C[n] >= st.floor {
-			st.add(ch.word, C[n])
+		nd := &m.trie.nodes[e.node]
+		for c := nd.first; c < nd.first+nd.n; c++ {
+			sc.visits++
+			ch := &m.trie.nodes[c]
+			if !st.generic && st.hopeless(ch, &tops, &anc) {
+				continue
+			}
+			off := len(sc.arena)
+			sc.arena = slices.Grow(sc.arena, w)[:off+w]
+			C := sc.arena[off : off+w]
+			top := st.column(ch, &anc, C)
+			if top < st.floor {
+				sc.arena = sc.arena[:off]
+				continue
+			}
+			if ch.word >= 0 && C[n] >= st.floor {
+				st.add(ch.word, C[n])
+			}
+			if ch.n == 0 {
+				sc.arena = sc.arena[:off]
+				continue
+			}
+			sc.opened = append(sc.opened, open{node: c, parent: i, depth: e.depth + 1, top: top, col: int32(off)})
+			sc.push(int32(len(sc.opened) - 1))
 		}
-		if ch.n > 0 {
-			kids = append(kids, kid{node: c, top: top, off: int32(off)})
-		} else {
-			store = store[:off]
-		}
-	}
-	// most promising first (insertion sort: a node has few live children)
-	for i := 1; i < len(kids); i++ {
-		for j := i; j > 0 && kids[j].top > kids[j-1].top; j-- {
-			kids[j], kids[j-1] = kids[j-1], kids[j]
-		}
-	}
-	sc.kids[d], sc.kidCols[d] = kids, store
-	for _, k := range kids {
-		if k.top < st.floor {
-			continue
-		}
-		copy(sc.cols[d+1], store[k.off:int(k.off)+w])
-		sc.tops[d+1] = k.top
-		st.walk(k.node, d+1)
 	}
 }
 
-// A kid is a live child of the node being walked, with its column kept in
-// the scratch's kidCols at off.
-type kid struct {
-	node int32
-	top  float32
-	off  int32
+// push adds opened node i to the priority queue (a max-heap on top).
+func (sc *scratch) push(i int32) {
+	sc.pq = append(sc.pq, i)
+	for j := len(sc.pq) - 1; j > 0; {
+		p := (j - 1) / 2
+		if sc.opened[sc.pq[p]].top >= sc.opened[sc.pq[j]].top {
+			break
+		}
+		sc.pq[p], sc.pq[j] = sc.pq[j], sc.pq[p]
+		j = p
+	}
 }
 
-// column computes into C the column of child ch of a node at depth d from
-// the columns of its ancestors, and returns its best value.
-func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
+// pop removes and returns the opened node with the best top.
+func (sc *scratch) pop() int32 {
+	q := sc.pq
+	i := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for j := 0; ; {
+		l, r, b := 2*j+1, 2*j+2, j
+		if l < len(q) && sc.opened[q[l]].top > sc.opened[q[b]].top {
+			b = l
+		}
+		if r < len(q) && sc.opened[q[r]].top > sc.opened[q[b]].top {
+			b = r
+		}
+		if b == j {
+			break
+		}
+		q[b], q[j] = q[j], q[b]
+		j = b
+	}
+	sc.pq = q
+	return i
+}
+
+// column computes into C the column of the trie node ch from the columns
+// anc of its parent, grandparent and great-grandparent (nil above the
+// root), and returns its best value.
+func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) float32 {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
 	edit := m.opts.EditLogProb
-	P := sc.cols[d]
+	P := anc[0]
 	if st.generic {
 		for j := 0; j <= n; j++ {
 			C[j] = P[j] + edit
@@ -371,12 +385,12 @@ func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
 			}
 		}
 	}
-	for k := 1; k <= 3 && k <= d+1; k++ {
+	for k := 1; k <= 3; k++ {
 		id := ch.alpha[k-1]
-		if id < 0 {
+		A := anc[k-1]
+		if id < 0 || A == nil {
 			continue
 		}
-		A := sc.cols[d+1-k]
 		if dl := m.delLP[id]; dl > -1e30 {
 			for j := 0; j <= n; j++ {
 				if v := A[j] + dl; v > C[j] {
@@ -408,23 +422,24 @@ func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
 	return top
 }
 
-// hopeless reports whether no rule can lift the column of child ch (at
-// depth d+1) to the bound: a cheap test before computing it.
-func (st *searchState) hopeless(ch *trieNode, d int) bool {
+// hopeless reports whether no rule can lift the column of child ch to the
+// bound, given the best values tops of the columns anc of its ancestors:
+// a cheap test before computing it.
+func (st *searchState) hopeless(ch *trieNode, tops *[3]float32, anc *[3][]float32) bool {
 	sc := st.sc
-	if sc.tops[d]-0.05 >= st.floor && sc.inObs(ch.r) {
+	if tops[0]-0.05 >= st.floor && sc.inObs(ch.r) {
 		return false
 	}
-	for k := 1; k <= 3 && k <= d+1; k++ {
+	for k := 1; k <= 3; k++ {
 		id := ch.alpha[k-1]
-		if id < 0 {
+		if id < 0 || anc[k-1] == nil {
 			continue
 		}
 		best := st.m.delLP[id]
 		if sc.stamp[id] == sc.gen && sc.best[id] > best {
 			best = sc.best[id]
 		}
-		if sc.tops[d+1-k]+best >= st.floor {
+		if tops[k-1]+best >= st.floor {
 			return false
 		}
 	}
@@ -440,9 +455,19 @@ func (st *searchState) add(w int32, lp float32) {
 		st.best = lp
 	}
 	st.hits++
+	if st.best >= -1 && !st.generic {
+		// a token some word reads well: the narrow beam and list
+		st.beam, st.k = st.m.opts.Beam, st.m.opts.MaxCandidates
+		if len(st.sc.heap) > st.k {
+			h := st.sc.heap
+			slices.Sort(h)
+			st.sc.heap = append(h[:0], h[len(h)-st.k:]...) // still a min-heap: sorted
+		}
+	}
 	st.floor = max(st.floor, st.best-st.beam)
 	h := st.sc.heap
 	k := st.k
+	lp += st.m.prior[w] // the list keeps the k best by channel and prior
 	switch {
 	case len(h) < k:
 		h = append(h, lp)
@@ -473,7 +498,7 @@ func (st *searchState) add(w int32, lp float32) {
 	}
 	st.sc.heap = h
 	if len(h) == k {
-		st.floor = max(st.floor, h[0])
+		st.floor = max(st.floor, h[0]-st.m.maxPrior)
 	}
 }
 
