@@ -69,7 +69,7 @@ type Options struct {
 	// Floor is the lowest score a candidate may have, per observed rune;
 	// the bound is Floor·(runes+1), but not below MinLogProb. Default -1.6.
 	Floor float32
-	// MinLogProb is the lowest score a candidate may have. Default -7.
+	// MinLogProb is the lowest score a candidate may have. Default -8.
 	MinLogProb float32
 	// MaxCandidates caps the single-syllable candidates returned per
 	// token, and separately the two-syllable ones. Default 16.
