@@ -21,3 +21,22 @@ type Candidate struct {
 	Text    string  // lower-case NFC syllable(s), space-separated
 	LogProb float32 // log10 P(observed | Text)
 }
+
+// A Joiner is a Channel that can also read two adjacent observed tokens as
+// one syllable the engine cut in two ("tr uong" = "trường").
+type Joiner interface {
+	Channel
+	// CandidatesJoined appends the readings of the tokens a and b, written
+	// with a space between them, taken as one word.
+	CandidatesJoined(a, b string, dst []Candidate) []Candidate
+}
+
+// A ConfidenceChannel is a Channel that takes the OCR engine's confidence
+// in a token into account: a confident word keeps its reading, a doubtful
+// one yields to its neighbours.
+type ConfidenceChannel interface {
+	Channel
+	// CandidatesConf is Candidates for a token read with confidence conf,
+	// from 0 to 1.
+	CandidatesConf(token string, conf float32, dst []Candidate) []Candidate
+}

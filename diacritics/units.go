@@ -1,6 +1,8 @@
 package diacritics
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,43 +99,85 @@ func (d *decoder) unitsOCR() {
 }
 
 func (d *decoder) unitsChannel(ch Channel, junk bool) {
+	// First the pieces of the line: fixed tokens and observed words.
+	d.pieces = d.pieces[:0]
 	toks := d.toks
+	chunk := -1
 	for i := 0; i < len(toks); {
 		if k := toks[i].Kind; k == lexicon.Space || k == lexicon.Newline {
 			i++
 			continue
 		}
 		// The chunk toks[i:j].
+		chunk++
+		conf := float32(-1)
+		if chunk < len(d.confs) {
+			conf = d.confs[chunk]
+		}
 		j := i
 		for j < len(toks) && toks[j].Kind != lexicon.Space && toks[j].Kind != lexicon.Newline {
 			j++
 		}
 		lo, hi := i, j
 		for lo < hi && isEdgePunct(toks[lo]) {
-			d.addFixed(lo, 1)
+			d.pieces = append(d.pieces, piece{lo, lo + 1, false, conf})
 			lo++
 		}
 		for hi > lo && isEdgePunct(toks[hi-1]) {
 			hi--
 		}
-		if lo < hi {
-			if junk {
-				d.addObserved(lo, hi, ch)
-			} else {
-				for k := lo; k < hi; k++ {
-					if toks[k].Kind == lexicon.Word {
-						d.addObserved(k, k+1, ch)
-					} else {
-						d.addFixed(k, 1)
-					}
-				}
+		switch {
+		case lo == hi:
+		case junk:
+			d.pieces = append(d.pieces, piece{lo, hi, looksLikeWord(d.text(lo, hi)), conf})
+		default:
+			for k := lo; k < hi; k++ {
+				// A lone letter is a list marker ("c)") or a speck read
+				// as a letter: no reading of it is more likely right.
+				observed := toks[k].Kind == lexicon.Word && utf8.RuneCountInString(toks[k].Text) > 1
+				d.pieces = append(d.pieces, piece{k, k + 1, observed, conf})
 			}
 		}
 		for k := hi; k < j; k++ {
-			d.addFixed(k, 1)
+			d.pieces = append(d.pieces, piece{k, k + 1, false, conf})
 		}
 		i = j
 	}
+	joiner, _ := ch.(Joiner)
+	for p, pc := range d.pieces {
+		if !pc.observed {
+			d.addFixed(pc.lo, pc.hi-pc.lo)
+			continue
+		}
+		var next *piece
+		if junk && joiner != nil && p+1 < len(d.pieces) {
+			// A word the engine cut in two: "tr uong", "N thong".
+			if n := &d.pieces[p+1]; n.observed && n.lo == pc.hi+1 && toks[pc.hi].Text == " " {
+				next = n
+			}
+		}
+		d.addObserved(pc, next, ch, joiner)
+	}
+}
+
+// A piece is the tokens toks[lo:hi] of a line that a channel mode treats
+// as one: an observed word, or a token kept as it is.
+type piece struct {
+	lo, hi   int
+	observed bool
+	conf     float32 // the engine's confidence in the chunk, 0–1, or -1
+}
+
+// text returns the text of toks[lo:hi].
+func (d *decoder) text(lo, hi int) string {
+	if hi == lo+1 {
+		return d.toks[lo].Text
+	}
+	var b strings.Builder
+	for k := lo; k < hi; k++ {
+		b.WriteString(d.toks[k].Text)
+	}
+	return b.String()
 }
 
 // isEdgePunct reports whether t is punctuation that stays as it is at the
@@ -142,49 +186,90 @@ func isEdgePunct(t lexicon.Token) bool {
 	return t.Kind == lexicon.Punct && t.Text != "&" && t.Text != "'"
 }
 
-// addObserved adds the tokens toks[lo:hi] as one observed word: a decision
-// among the channel's readings and the word as it is, when it looks like a
-// garbled word; as fixed units otherwise.
-func (d *decoder) addObserved(lo, hi int, ch Channel) {
-	var text string
-	if hi == lo+1 {
-		text = d.toks[lo].Text
+// addObserved adds the observed word pc as a decision among the channel's
+// readings and the word as it is. When next is not nil, the readings of
+// the two words joined are added too, as options that span both.
+func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) {
+	text := d.text(pc.lo, pc.hi)
+	u := unit{tok: int32(pc.lo), ntok: int32(pc.hi - pc.lo), first: int32(len(d.options)), decide: true, cs: observedCase(text)}
+	d.cands = d.cands[:0]
+	if cc, ok := ch.(ConfidenceChannel); ok && pc.conf >= 0 {
+		d.cands = cc.CandidatesConf(text, pc.conf, d.cands)
 	} else {
-		var b strings.Builder
-		for k := lo; k < hi; k++ {
-			b.WriteString(d.toks[k].Text)
+		d.cands = ch.Candidates(text, d.cands)
+	}
+	d.cands = d.bestReadings(d.cands)
+	key := lexicon.Key(text)
+	proposed := false
+	for _, c := range d.cands {
+		d.addCandidate(c, 1)
+		proposed = proposed || c.Text == key
+	}
+	if !proposed {
+		// The word as it is, when the channel did not propose it: a
+		// syllable keeps its own model word, anything else is kept only as
+		// a last resort.
+		keep := option{span: 1, n: 1, channel: keepJunkLogProb * d.r.opts.channelWeight}
+		if key != "" {
+			keep.ids[0] = d.r.model.ID(key)
+		} else {
+			keep.ids[0] = d.r.model.ID(lexicon.VocabKey(lexicon.Token{Kind: d.toks[pc.lo].Kind, Text: text}))
 		}
-		text = b.String()
+		d.options = append(d.options, keep)
 	}
-	if !looksLikeWord(text) {
-		for k := lo; k < hi; k++ {
-			d.addFixed(k, 1)
+	if next != nil {
+		d.cands = d.bestReadings(joiner.CandidatesJoined(text, d.text(next.lo, next.hi), d.cands[:0]))
+		for _, c := range d.cands {
+			if !strings.Contains(c.Text, " ") {
+				d.addCandidate(c, 2)
+			}
 		}
-		return
-	}
-	u := unit{tok: int32(lo), ntok: int32(hi - lo), first: int32(len(d.options)), decide: true, cs: observedCase(text)}
-	// The word as it is: a syllable keeps its own model word; anything
-	// else is kept only as a last resort.
-	keep := option{span: 1, n: 1}
-	if key := lexicon.Key(text); key != "" {
-		keep.ids[0] = d.r.model.ID(key)
-	} else {
-		keep.ids[0] = d.r.model.ID(lexicon.VocabKey(lexicon.Token{Kind: d.toks[lo].Kind, Text: text}))
-		keep.channel = keepJunkLogProb * d.r.opts.channelWeight
-	}
-	d.options = append(d.options, keep)
-	var cands [64]Candidate
-	for _, c := range ch.Candidates(text, cands[:0]) {
-		d.addCandidate(c)
 	}
 	u.nopt = int32(len(d.options)) - u.first
 	d.units = append(d.units, u)
 }
 
+// maxReadings is how many of a channel's readings of one observed word the
+// decoder weighs in context.
+const maxReadings = 16
+
+// bestReadings keeps the maxReadings readings of cands that are most
+// probable before context: channel score plus the model's unigram
+// log-probability. A channel ranks by P(observed | reading) alone, which
+// puts rare syllables that look like the token ("chạng" for "clang") ahead
+// of the frequent word it stands for ("đảng").
+func (d *decoder) bestReadings(cands []Candidate) []Candidate {
+	if len(cands) <= maxReadings {
+		return cands
+	}
+	d.ranked = d.ranked[:0]
+	for i, c := range cands {
+		prior := float32(0)
+		first, second, two := strings.Cut(c.Text, " ")
+		prior += d.r.model.Unigram(d.r.model.ID(first))
+		if two {
+			prior += d.r.model.Unigram(d.r.model.ID(second))
+		}
+		d.ranked = append(d.ranked, rankedReading{i, c.LogProb*d.r.opts.channelWeight + prior})
+	}
+	slices.SortFunc(d.ranked, func(a, b rankedReading) int { return cmp.Compare(b.score, a.score) })
+	d.ranked = d.ranked[:maxReadings]
+	slices.SortFunc(d.ranked, func(a, b rankedReading) int { return cmp.Compare(a.i, b.i) })
+	for j, r := range d.ranked {
+		cands[j] = cands[r.i]
+	}
+	return cands[:maxReadings]
+}
+
+type rankedReading struct {
+	i     int
+	score float32
+}
+
 // addCandidate adds the channel's reading c as an option of the unit being
 // built, if the model knows its words.
-func (d *decoder) addCandidate(c Candidate) {
-	o := option{span: 1, key: c.Text, channel: c.LogProb * d.r.opts.channelWeight}
+func (d *decoder) addCandidate(c Candidate, span uint8) {
+	o := option{span: span, key: c.Text, channel: c.LogProb * d.r.opts.channelWeight}
 	first, second, two := strings.Cut(c.Text, " ")
 	o.ids[0] = d.r.model.ID(first)
 	if o.ids[0] == lexicon.Unknown {
