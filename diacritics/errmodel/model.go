@@ -1,12 +1,14 @@
 package errmodel
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vnarchive/vnrestore/diacritics"
 )
@@ -34,6 +36,7 @@ type Model struct {
 	maxPrior float32
 	exact    float32 // share of tokens the engine read exactly in training
 	mergeLP  float32 // log10 P(engine dropped the space between two words)
+	splitLP  float32 // log10 P(engine cut a word in two)
 	cache    *cache
 	scratch  sync.Pool
 }
@@ -147,6 +150,10 @@ func New(p *Params, opts Options) *Model {
 		mergeLP = float32(math.Log10((float64(s.Merges) + 0.5) / (float64(s.Boundaries) + 1)))
 	}
 	m.mergeLP = mergeLP
+	m.splitLP = float32(math.Inf(-1))
+	if s := p.Stats; s.Pairs > 0 {
+		m.splitLP = float32(math.Log10((float64(s.Splits) + 0.5) / (float64(s.Pairs+s.Splits) + 1)))
+	}
 	for _, r := range p.Rules {
 		id := m.alphaID[r.Alpha]
 		lp := float32(math.Log10(r.Count / (p.AlphaTotal[r.Alpha] + 1)))
@@ -321,10 +328,44 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 
 // CandidatesJoined appends to dst the syllables that two adjacent observed
 // tokens a and b may together stand for (the engine split one word in two,
-// as in "N thong" or "tru ng"), scored as the reading of "a b" in which the
-// space was inserted by the engine.
+// as in "viéc &" for "việc"): the readings of a and b written together,
+// times the probability that the engine cut a word, learned from the
+// training data. Pairs longer than a syllable can be, whose shorter token
+// is longer than three runes, or whose tokens both read well as words on
+// their own get nothing.
 func (m *Model) CandidatesJoined(a, b string, dst []diacritics.Candidate) []diacritics.Candidate {
-	return m.Candidates(a+" "+b, dst)
+	// A decoder asks this of most pairs of neighbours: the search is kept
+	// short, with a tighter bound and budget than for a single token.
+	const (
+		maxJoined     = 9  // runes of a and b together
+		maxPiece      = 3  // runes of the shorter of a and b: a speck or a cut-off piece
+		joinedLogProb = -4 // lowest score of the joined reading
+		joinedBudget  = 200
+	)
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if m.splitLP < -1e30 || na+nb > maxJoined || min(na, nb) > maxPiece {
+		return dst
+	}
+	if m.readsWell(a) && m.readsWell(b) {
+		return dst // two good words: the engine did not cut one
+	}
+	key := "\x01" + strings.ToLower(a+b)
+	c, ok := m.cache.get(key)
+	if !ok {
+		c = m.searchLimited(key[1:], joinedLogProb, joinedBudget)
+		m.cache.put(key, c)
+	}
+	for _, c := range c {
+		c.LogProb += m.splitLP
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// readsWell reports whether some syllable reads token well (above -1.5).
+func (m *Model) readsWell(token string) bool {
+	c := m.single(strings.ToLower(token))
+	return len(c) > 0 && slices.MaxFunc(c, func(x, y diacritics.Candidate) int { return cmp.Compare(x.LogProb, y.LogProb) }).LogProb > -1.5
 }
 
 // CandidatesConf is Candidates for an engine that reports its confidence

@@ -146,6 +146,11 @@ func newScratch(nAlpha int) any {
 
 // search returns the candidates of the lower-case token s, best first.
 func (m *Model) search(s string) []diacritics.Candidate {
+	return m.searchLimited(s, m.opts.MinLogProb, m.opts.MaxExpansions)
+}
+
+// searchLimited is search with its own lowest score and expansion budget.
+func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacritics.Candidate {
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
 	sc.obs = sc.obs[:0]
@@ -196,12 +201,12 @@ func (m *Model) search(s string) []diacritics.Candidate {
 	// words turn up. A token that no word reads well (the best is below
 	// -1) gets the wide beam and list. Edits no rule covers are tried only
 	// when the rules read the token as nothing at all.
-	lowest := max(m.opts.Floor*float32(n+1), m.opts.MinLogProb)
+	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
 	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates}
-	st.bestFirst()
+	st.bestFirst(budget)
 	if st.hits == 0 && lowest <= m.opts.EditLogProb {
 		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true}
-		st.bestFirst()
+		st.bestFirst(budget)
 	}
 	beam, k := st.beam, st.k
 	// Of the words within the beam of the best, keep the k most likely by
@@ -255,8 +260,8 @@ type open struct {
 	col    int32   // offset of the column in arena
 }
 
-// bestFirst runs the search from the root.
-func (st *searchState) bestFirst() {
+// bestFirst runs the search from the root, expanding at most budget nodes.
+func (st *searchState) bestFirst(budget int) {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
 	w := n + 1
@@ -272,7 +277,7 @@ func (st *searchState) bestFirst() {
 	sc.push(0)
 	var anc [3][]float32
 	var tops [3]float32
-	for budget := m.opts.MaxExpansions; len(sc.pq) > 0 && budget > 0; budget-- {
+	for ; len(sc.pq) > 0 && budget > 0; budget-- {
 		i := sc.pop()
 		e := sc.opened[i]
 		if e.top < st.floor {
