@@ -58,13 +58,24 @@ column instead. Rows whose page id (--page-col) is listed in
 		cols := errmodel.TSVColumns{Page: f.pageCol - 1, Gold: f.goldCol - 1, OCR: f.ocrCol - 1}
 		tr := errmodel.NewTrainer()
 		rows := 0
-		err := eachInput(cmd, args, func(name string, r io.Reader) error {
+		for _, name := range args {
+			// AddTSV names the file and line in its errors
+			var r io.Reader = cmd.InOrStdin()
+			if name != "-" {
+				f, err := os.Open(name)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				r = f
+			} else {
+				name = "<stdin>"
+			}
 			n, err := tr.AddTSV(r, name, cols, exclude)
 			rows += n
-			return err
-		})
-		if err != nil {
-			return err
+			if err != nil {
+				return err
+			}
 		}
 		if rows == 0 {
 			return fmt.Errorf("no training rows in %v", args)
