@@ -33,10 +33,9 @@ type Model struct {
 	trie     trie
 	caseBest [numPatterns]Case
 	prior    []float32 // trie word → log10 prior
-	maxPrior float32
-	exact    float32 // share of tokens the engine read exactly in training
-	mergeLP  float32 // log10 P(engine dropped the space between two words)
-	splitLP  float32 // log10 P(engine cut a word in two)
+	exact    float32   // share of tokens the engine read exactly in training
+	mergeLP  float32   // log10 P(engine dropped the space between two words)
+	splitLP  float32   // log10 P(engine cut a word in two)
 	cache    *cache
 	scratch  sync.Pool
 }
@@ -195,8 +194,8 @@ func New(p *Params, opts Options) *Model {
 		for i, w := range m.trie.words {
 			m.prior[i] = opts.Prior(w)
 		}
-		m.maxPrior = slices.Max(append(m.prior, -1e9))
 	}
+	m.trie.setMaxPrior(m.prior)
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m

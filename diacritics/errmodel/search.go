@@ -25,6 +25,25 @@ type trieNode struct {
 	first, n int32    // children: nodes[first : first+n]
 	alpha    [3]int32 // rule ids of the suffixes of length 1..3 ending here, or -1
 	word     int32    // index in words, or -1
+	maxPrior float32  // best prior of the words at and below the node
+}
+
+// setMaxPrior sets each node's maxPrior from the priors of the words.
+func (t *trie) setMaxPrior(prior []float32) {
+	for i := range t.nodes {
+		t.nodes[i].maxPrior = -1e9
+	}
+	// children come after their parents: a backward pass sees every
+	// child before its parent
+	for i := len(t.nodes) - 1; i >= 0; i-- {
+		nd := &t.nodes[i]
+		if nd.word >= 0 {
+			nd.maxPrior = max(nd.maxPrior, prior[nd.word])
+		}
+		for c := nd.first; c < nd.first+nd.n; c++ {
+			nd.maxPrior = max(nd.maxPrior, t.nodes[c].maxPrior)
+		}
+	}
 }
 
 // buildTrie builds the trie of the lower-case words ws, resolving the rule
@@ -304,7 +323,8 @@ func (st *searchState) bestFirst(budget int) {
 			sc.arena = slices.Grow(sc.arena, w)[:off+w]
 			C := sc.arena[off : off+w]
 			top := st.column(ch, &anc, C)
-			if top < st.floor {
+			if top < st.floor || (len(sc.heap) == st.k && top+ch.maxPrior < sc.heap[0]) {
+				// below the beam, or no word below can enter the full list
 				sc.arena = sc.arena[:off]
 				continue
 			}
@@ -502,9 +522,6 @@ func (st *searchState) add(w int32, lp float32) {
 		}
 	}
 	st.sc.heap = h
-	if len(h) == k {
-		st.floor = max(st.floor, h[0]-st.m.maxPrior)
-	}
 }
 
 // syllableShaped reports whether an observed token can be a misread
