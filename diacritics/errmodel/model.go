@@ -259,8 +259,7 @@ func (m *Model) Candidates(token string, dst []diacritics.Candidate) []diacritic
 	if c, ok := m.cache.get(key); ok {
 		return append(dst, c...)
 	}
-	c := m.search(key)
-	c = m.addPairs(key, c)
+	c := m.addPairs(key, m.single(key))
 	m.cache.put(key, c)
 	return append(dst, c...)
 }
@@ -273,6 +272,23 @@ func (m *Model) single(s string) []diacritics.Candidate {
 		return c
 	}
 	c := m.search(s)
+	m.cache.put(key, c)
+	return c
+}
+
+// half returns the readings of a piece of a token that may hold two
+// syllables, from a search kept short: a pair is only worth it when both
+// halves read well.
+func (m *Model) half(s string) []diacritics.Candidate {
+	const (
+		halfLogProb = -4
+		halfBudget  = 300
+	)
+	key := "\x02" + s
+	if c, ok := m.cache.get(key); ok {
+		return c
+	}
+	c := m.searchLimited(s, halfLogProb, halfBudget)
 	m.cache.put(key, c)
 	return c
 }
@@ -298,8 +314,8 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 	const perHalf = 8
 	var pairs []diacritics.Candidate
 	for cut := 2; cut <= len(rs)-2; cut++ {
-		left := m.single(string(rs[:cut]))
-		right := m.single(string(rs[cut:]))
+		left := m.half(string(rs[:cut]))
+		right := m.half(string(rs[cut:]))
 		for _, a := range left[:min(perHalf, len(left))] {
 			for _, b := range right[:min(perHalf, len(right))] {
 				if lp := a.LogProb + b.LogProb + m.mergeLP; lp >= floor {
