@@ -33,7 +33,7 @@ func TestLegacyProposesMisreadSyllables(t *testing.T) {
 		{"s6", "số", 2},
 		{"T6", "tổ", 1},
 		{"th6ng", "thống", 4},
-		{"cila", "của", 1},
+		{"cila", "của", 5},
 		{"cla", "của", 1},
 		{"dugc", "được", 1},
 		{"ngudi", "người", 4},

@@ -87,7 +87,8 @@ type Options struct {
 	// returns what it found. Default 2000.
 	MaxExpansions int
 	// EditLogProb is log10 of the probability of a single-rune edit that no
-	// learned rule covers. Default -3.5.
+	// learned rule covers; such edits are tried only for a token that the
+	// rules read poorly (no word above -2). Default -3.
 	EditLogProb float32
 	// CacheSize is the number of tokens whose candidates are cached.
 	// Default 1<<16; negative disables the cache.
@@ -123,7 +124,7 @@ func (o *Options) setDefaults() {
 		o.MaxExpansions = 2000
 	}
 	if o.EditLogProb == 0 {
-		o.EditLogProb = -3.5
+		o.EditLogProb = -3
 	}
 	if o.CacheSize == 0 {
 		o.CacheSize = 1 << 16

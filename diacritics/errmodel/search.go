@@ -219,11 +219,12 @@ func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacri
 	// the beam below the best word and to the worst of the best k words as
 	// words turn up. A token that no word reads well (the best is below
 	// -1) gets the wide beam and list. Edits no rule covers are tried only
-	// when the rules read the token as nothing at all.
+	// when the rules read the token poorly (nothing above -2): the search
+	// is then run again with them.
 	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
 	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates}
 	st.bestFirst(budget)
-	if st.hits == 0 && lowest <= m.opts.EditLogProb {
+	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb {
 		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true}
 		st.bestFirst(budget)
 	}
