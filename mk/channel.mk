@@ -1,7 +1,7 @@
 # OCR error models (channels) of diacritics/errmodel: retraining and evaluation.
 # Included by the Makefile (-include mk/*.mk); needs ../shared for data.
 #
-#   make channels      retrain diacritics/errmodel/model/{legacy,ocr}.chan from shared/synth
+#   make channels      retrain diacritics/errmodel/model/{legacy,ocr,legacy-heavy}.chan from shared/synth
 #                      (held-out pages of data/synth-heldout.txt excluded)
 #   make channel-eval  candidate recall and speed of both channels on the held-out pages
 #   make legacy-eval   WER of `vnrestore restore --mode legacy` on the held-out pages, per level
@@ -22,7 +22,9 @@ channels:
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy.chan --name legacy --ocr-col 7 \
 		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 \
-		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)
+		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy-heavy.chan --name legacy-heavy --ocr-col 7 \
+		--level heavy --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)
 
 channel-eval:
 	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channel-eval: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
@@ -54,6 +56,10 @@ legacy-eval:
 		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v l=$$leg -v p=$$pln \
 			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx %9.4f %6.3fx\n", lv, n, r, l, l/r, p, p/r }'; \
 	done; \
+	$(CHANNEL_BIN) restore --mode legacy --legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan \
+		< $(CHANNEL_WORK)/heavy.eng.txt > $(CHANNEL_WORK)/heavy.legacy-heavy.txt; \
+	hv=$$($(CHANNEL_BIN) eval --json --ref $(CHANNEL_WORK)/heavy.gold.txt --hyp $(CHANNEL_WORK)/heavy.legacy-heavy.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+	echo "heavy with the heavy-only channel (--legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan): WER $$hv"; \
 	echo; echo "heavy, first 20 lines: gold / ocr_eng / --mode legacy"; \
 	paste -d'\n' $(CHANNEL_WORK)/heavy.gold.txt $(CHANNEL_WORK)/heavy.eng.txt $(CHANNEL_WORK)/heavy.legacy.txt /dev/null \
 		| head -80 | sed 's/^/  /'

@@ -13,8 +13,8 @@ import (
 // resetChannelFlags restores the defaults of the channel command's flags,
 // which persist between runs in one process.
 func resetChannelFlags() {
-	channelFlags.out, channelFlags.name, channelFlags.exclude = "", "legacy", ""
-	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.minCount = 5, 7, 1, 2
+	channelFlags.out, channelFlags.name, channelFlags.exclude, channelFlags.levels = "", "legacy", "", nil
+	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.levelCol, channelFlags.minCount = 5, 7, 1, 3, 2
 }
 
 func TestLexiconChannelTrains(t *testing.T) {
@@ -30,6 +30,7 @@ func TestLexiconChannelTrains(t *testing.T) {
 	}{
 		{[]string{"--exclude-pages", exclude}, "legacy"},
 		{[]string{"--name", "ocr", "--ocr-col", "6"}, "ocr"},
+		{[]string{"--name", "legacy-heavy", "--level", "heavy"}, "legacy-heavy"},
 	} {
 		resetChannelFlags()
 		out := filepath.Join(dir, tt.name+".chan")

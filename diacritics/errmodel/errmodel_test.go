@@ -179,7 +179,7 @@ func trainFixture(t *testing.T, cols TSVColumns) *Params {
 	}
 	defer f.Close()
 	tr := NewTrainer()
-	n, err := tr.AddTSV(f, fixture, cols, map[string]bool{"train-0013": true})
+	n, err := tr.AddTSV(f, fixture, cols, Selection{ExcludePages: map[string]bool{"train-0013": true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,6 +266,18 @@ func TestReadParamsRejectsCorruptFiles(t *testing.T) {
 	}
 	if _, err := ReadFile("testdata/missing.chan"); err == nil {
 		t.Errorf("ReadFile of a missing file: no error")
+	}
+}
+
+func TestEmbeddedModels(t *testing.T) {
+	for _, name := range []string{"legacy", "legacy-heavy", "ocr"} {
+		p, err := Embedded(name)
+		if err != nil || p.Name != name || len(p.Rules) < 1000 {
+			t.Errorf("Embedded(%q): %v", name, err)
+		}
+	}
+	if _, err := Embedded("nonesuch"); err == nil {
+		t.Errorf(`Embedded("nonesuch"): no error`)
 	}
 }
 
