@@ -16,12 +16,14 @@ var channelFlags struct {
 	goldCol  int
 	ocrCol   int
 	pageCol  int
+	levelCol int
+	levels   []string
 	exclude  string
 	minCount float64
 }
 
 var channelCmd = &cobra.Command{
-	Use:   "channel -o FILE [--gold-col N --ocr-col N] [--exclude-pages FILE] TSV...",
+	Use:   "channel -o FILE [--gold-col N --ocr-col N] [--exclude-pages FILE] [--level L] TSV...",
 	Short: "Train an OCR error model (channel) from aligned gold and OCR lines",
 	Long: `channel learns how an OCR engine corrupts Vietnamese from a tab-separated
 file of aligned lines (gold text and the engine's reading of it), and writes
@@ -33,14 +35,19 @@ column instead. Rows whose page id (--page-col) is listed in
 --exclude-pages are skipped, so held-out pages stay out of the model:
 
     vnrestore lexicon channel -o legacy.chan --exclude-pages data/synth-heldout.txt train.tsv
-    vnrestore lexicon channel -o ocr.chan --name ocr --ocr-col 6 --exclude-pages data/synth-heldout.txt train.tsv`,
+    vnrestore lexicon channel -o ocr.chan --name ocr --ocr-col 6 --exclude-pages data/synth-heldout.txt train.tsv
+
+--level keeps only the rows of the given degradation levels (column
+--level-col), e.g. a channel for badly degraded scans:
+
+    vnrestore lexicon channel -o legacy-heavy.chan --name legacy-heavy --level heavy --exclude-pages data/synth-heldout.txt train.tsv`,
 	Args: cobra.MinimumNArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
 		f := channelFlags
 		if f.out == "" {
 			return usageError{fmt.Errorf("channel needs -o FILE")}
 		}
-		if f.goldCol < 1 || f.ocrCol < 1 || f.pageCol < 0 {
+		if f.goldCol < 1 || f.ocrCol < 1 || f.pageCol < 0 || f.levelCol < 0 {
 			return usageError{fmt.Errorf("columns are 1-based: --gold-col and --ocr-col must be at least 1")}
 		}
 		var exclude map[string]bool
@@ -55,16 +62,37 @@ column instead. Rows whose page id (--page-col) is listed in
 				return fmt.Errorf("%s: %w", f.exclude, err)
 			}
 		}
-		cols := errmodel.TSVColumns{Page: f.pageCol - 1, Gold: f.goldCol - 1, OCR: f.ocrCol - 1}
+		cols := errmodel.TSVColumns{Page: f.pageCol - 1, Level: f.levelCol - 1, Gold: f.goldCol - 1, OCR: f.ocrCol - 1}
+		sel := errmodel.Selection{ExcludePages: exclude}
+		if len(f.levels) > 0 {
+			if f.levelCol < 1 {
+				return usageError{fmt.Errorf("--level needs a --level-col")}
+			}
+			sel.Levels = make(map[string]bool)
+			for _, l := range f.levels {
+				sel.Levels[l] = true
+			}
+		}
 		tr := errmodel.NewTrainer()
 		rows := 0
-		err := eachInput(cmd, args, func(name string, r io.Reader) error {
-			n, err := tr.AddTSV(r, name, cols, exclude)
+		for _, name := range args {
+			// AddTSV names the file and line in its errors
+			var r io.Reader = cmd.InOrStdin()
+			if name != "-" {
+				f, err := os.Open(name)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				r = f
+			} else {
+				name = "<stdin>"
+			}
+			n, err := tr.AddTSV(r, name, cols, sel)
 			rows += n
-			return err
-		})
-		if err != nil {
-			return err
+			if err != nil {
+				return err
+			}
 		}
 		if rows == 0 {
 			return fmt.Errorf("no training rows in %v", args)
@@ -97,6 +125,8 @@ func init() {
 	fl.IntVar(&channelFlags.goldCol, "gold-col", 5, "column of the gold text (1-based)")
 	fl.IntVar(&channelFlags.ocrCol, "ocr-col", 7, "column of the OCR text (1-based)")
 	fl.IntVar(&channelFlags.pageCol, "page-col", 1, "column of the page id, for --exclude-pages (0: none)")
+	fl.IntVar(&channelFlags.levelCol, "level-col", 3, "column of the degradation level, for --level (0: none)")
+	fl.StringSliceVar(&channelFlags.levels, "level", nil, "train only on rows of these levels (e.g. heavy)")
 	fl.StringVar(&channelFlags.exclude, "exclude-pages", "", "file listing page ids to leave out (first field of each line)")
 	fl.Float64Var(&channelFlags.minCount, "min-count", 2, "drop multi-rune rules seen fewer times")
 	for _, c := range rootCmd.Commands() {

@@ -20,5 +20,5 @@ func ExampleModel_Candidates() {
 	}
 	// Output:
 	// T6: tổ tố tõ ... (16 readings)
-	// chitc: chức chúc chước ... (6 readings)
+	// chitc: chức chúc chước ... (16 readings)
 }
