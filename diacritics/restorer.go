@@ -47,7 +47,7 @@ const (
 	// without any mark change, and only their marks.
 	Plain
 	// Legacy repairs the output of OCR engines without Vietnamese, whose
-	// marked letters became other letters and digits ("clang" = "đảng").
+	// marked letters became other letters and digits ("s6" = "số", "chirc" = "chức").
 	Legacy
 	// OCR corrects the tone and mark slips of Tesseract's Vietnamese model
 	// ("khân" = "khẩn"), trusting words in proportion to their confidence.

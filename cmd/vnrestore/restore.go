@@ -34,7 +34,7 @@ var restoreCmd = &cobra.Command{
 	Long: `restore puts back the diacritics of Vietnamese text and repairs OCR output.
 
 Modes: plain (text typed without diacritics), legacy (OCR by engines without
-Vietnamese: "clang" = "đảng"), ocr (Tesseract-Vietnamese slips: "khân" =
+Vietnamese: "s6" = "số", "chirc" = "chức"), ocr (Tesseract-Vietnamese slips: "khân" =
 "khẩn"), auto (the default: decides per line; accented lines are corrected as
 OCR output; a file in a legacy encoding such as TCVN3 or VNI is converted to
 Unicode first). Only words change: numbers, codes, dates, punctuation, white
