@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/vnarchive/vnrestore/diacritics"
 	"github.com/vnarchive/vnrestore/lexicon"
 	"github.com/vnarchive/vnrestore/vnenc"
+	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -102,19 +104,29 @@ func runRestore(cmd *cobra.Command, args []string) error {
 
 // unicodeInput returns src as NFC Unicode. In auto mode a file in a legacy
 // encoding (TCVN3, VNI, VISCII, CP1258, VIQR) or its mojibake is detected
-// and converted first, and the conversion is reported on stderr.
+// from its first 64 KiB and converted, and the conversion is reported on
+// stderr; binary data is refused. Bytes that are not valid UTF-8 in a
+// Unicode text pass through as they are.
 func unicodeInput(cmd *cobra.Command, src io.Reader, mode diacritics.Mode) (io.Reader, error) {
 	if mode != diacritics.Auto {
 		return norm.NFC.Reader(src), nil
 	}
-	r, det, err := vnenc.NewReader(src)
-	if err != nil {
+	br := bufio.NewReaderSize(src, 64<<10)
+	head, err := br.Peek(64 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, err
 	}
-	if det.Converts() && !global.quiet {
+	if vnenc.IsBinary(head) {
+		return nil, vnenc.ErrBinary
+	}
+	det := vnenc.Detect(head)
+	if !det.Converts() {
+		return norm.NFC.Reader(br), nil
+	}
+	if !global.quiet {
 		fmt.Fprintf(cmd.ErrOrStderr(), "vnrestore: input decoded from %s\n", det)
 	}
-	return r, nil
+	return transform.NewReader(br, det.NewDecoder()), nil
 }
 
 // restoreJSON writes one JSON object per input line with the details of
