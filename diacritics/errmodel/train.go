@@ -23,7 +23,8 @@ const maxSeg = 3
 //
 // The zero value is not usable; call NewTrainer.
 type Trainer struct {
-	rules map[[2]string]float64
+	rules map[[2]string]float64 // weighted counts
+	seen  map[[2]string]int     // plain counts, for pruning
 	stats TokenStats
 	cases [numPatterns][numCases]float64
 }
@@ -42,11 +43,16 @@ type TokenStats struct {
 
 // NewTrainer returns an empty Trainer.
 func NewTrainer() *Trainer {
-	return &Trainer{rules: make(map[[2]string]float64)}
+	return &Trainer{rules: make(map[[2]string]float64), seen: make(map[[2]string]int)}
 }
 
 // AddLine adds one gold line and the OCR engine's reading of it.
-func (t *Trainer) AddLine(gold, obs string) {
+func (t *Trainer) AddLine(gold, obs string) { t.AddLineWeighted(gold, obs, 1) }
+
+// AddLineWeighted is AddLine with the line's rule counts multiplied by w:
+// a heavier line shapes the probabilities more, but a rule seen on it
+// once is still seen once when Params prunes rare rules.
+func (t *Trainer) AddLineWeighted(gold, obs string, w float64) {
 	t.stats.Lines++
 	pairs := AlignTokens(gold, obs)
 	prevWord := false
@@ -78,15 +84,15 @@ func (t *Trainer) AddLine(gold, obs string) {
 		if prevWord {
 			// the space between this word and the previous one was kept
 			t.stats.Boundaries++
-			t.rules[[2]string{" ", " "}]++
+			t.add([2]string{" ", " "}, w)
 		}
 		prevWord = true
-		t.addWindows(alignChars(g, o))
+		t.addWindows(alignChars(g, o), w)
 	}
 }
 
 // addWindows counts every rule window of the character alignment es.
-func (t *Trainer) addWindows(es []edit) {
+func (t *Trainer) addWindows(es []edit, w float64) {
 	var a, b []rune
 	for s := range es {
 		a, b = a[:0], b[:0]
@@ -107,9 +113,15 @@ func (t *Trainer) addWindows(es []edit) {
 			if strings.ContainsRune(as, ' ') && as != " " {
 				continue // only the bare space is a rule: its rate is the merge rate
 			}
-			t.rules[[2]string{as, string(b)}]++
+			t.add([2]string{as, string(b)}, w)
 		}
 	}
+}
+
+// add counts rule r with weight w.
+func (t *Trainer) add(r [2]string, w float64) {
+	t.rules[r] += w
+	t.seen[r]++
 }
 
 // Stats returns the word alignment counts so far.
@@ -125,7 +137,7 @@ func (t *Trainer) Params(name string, minCount float64) *Params {
 	}
 	for k, c := range t.rules {
 		single := len([]rune(k[0])) == 1 && len([]rune(k[1])) <= 1
-		if c >= minCount || single {
+		if float64(t.seen[k]) >= minCount || single {
 			p.Rules = append(p.Rules, Rule{Alpha: k[0], Beta: k[1], Count: c})
 		}
 	}
