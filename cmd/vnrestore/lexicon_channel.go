@@ -23,6 +23,7 @@ var channelFlags struct {
 	weights  []string
 	exclude  string
 	minCount float64
+	refine   int
 }
 
 var channelCmd = &cobra.Command{
@@ -113,6 +114,9 @@ channel for badly degraded scans:
 		if rows == 0 {
 			return fmt.Errorf("no training rows in %v", args)
 		}
+		for range f.refine {
+			tr.Refine()
+		}
 		p := tr.Params(f.name, f.minCount)
 		if err := writeFileAtomic(f.out, func(w io.Writer) error {
 			_, err := p.WriteTo(w)
@@ -146,6 +150,7 @@ func init() {
 	fl.StringSliceVar(&channelFlags.weights, "weight", nil, "weigh the rows of a level, as LEVEL=N (e.g. heavy=3)")
 	fl.StringVar(&channelFlags.exclude, "exclude-pages", "", "file listing page ids to leave out (first field of each line)")
 	fl.Float64Var(&channelFlags.minCount, "min-count", 2, "drop multi-rune rules seen fewer times")
+	fl.IntVar(&channelFlags.refine, "refine", 1, "realign the training pairs with the learned costs this many times (hard EM)")
 	for _, c := range rootCmd.Commands() {
 		if c.Name() == "lexicon" {
 			channelParent = c

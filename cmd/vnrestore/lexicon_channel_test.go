@@ -14,7 +14,7 @@ import (
 // which persist between runs in one process.
 func resetChannelFlags() {
 	channelFlags.out, channelFlags.name, channelFlags.exclude, channelFlags.levels, channelFlags.weights = "", "legacy", "", nil, nil
-	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.levelCol, channelFlags.minCount = 5, 7, 1, 3, 2
+	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.levelCol, channelFlags.minCount, channelFlags.refine = 5, 7, 1, 3, 2, 1
 }
 
 func TestLexiconChannelTrains(t *testing.T) {

@@ -1,6 +1,7 @@
 package errmodel
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,6 +26,7 @@ const maxSeg = 3
 type Trainer struct {
 	rules map[[2]string]float64 // weighted counts
 	seen  map[[2]string]int     // plain counts, for pruning
+	words []wordPair            // the aligned word pairs, for Refine
 	stats TokenStats
 	cases [numPatterns][numCases]float64
 }
@@ -87,7 +89,68 @@ func (t *Trainer) AddLineWeighted(gold, obs string, w float64) {
 			t.add([2]string{" ", " "}, w)
 		}
 		prevWord = true
+		t.words = append(t.words, wordPair{g, o, w})
 		t.addWindows(alignChars(g, o), w)
+	}
+}
+
+// A wordPair is a gold word (or two) and the engine's reading, lower case.
+type wordPair struct {
+	gold, obs string
+	w         float64
+}
+
+// Refine aligns every word pair again, now pricing each edit by the
+// single-rune rules learned so far (-log10 P(o | g)) instead of by the
+// first guess (marks cheap, everything else dear), and counts the rules
+// afresh: one step of hard EM. Spaces kept between words keep their
+// counts.
+func (t *Trainer) Refine() {
+	total := make(map[rune]float64)
+	single := make(map[[2]rune]float64)
+	var ins, all float64
+	for k, c := range t.rules {
+		a, b := []rune(k[0]), []rune(k[1])
+		if len(a) != 1 || len(b) > 1 {
+			continue
+		}
+		total[a[0]] += c
+		var o rune
+		if len(b) == 1 {
+			o = b[0]
+		}
+		single[[2]rune{a[0], o}] += c
+	}
+	for k, c := range t.rules {
+		all += c
+		if len([]rune(k[1])) > len([]rune(k[0])) {
+			ins += c
+		}
+	}
+	insCost := float32(2.5)
+	if ins > 0 && all > 0 {
+		insCost = min(float32(-math.Log10(ins/all)), 4)
+	}
+	cost := func(g, o rune) float32 {
+		if g == 0 {
+			return insCost
+		}
+		if total[g] == 0 {
+			return heuristicCost(g, o) * 2
+		}
+		p := single[[2]rune{g, o}] / total[g]
+		if p <= 0 {
+			return 4
+		}
+		return min(float32(-math.Log10(p)), 4)
+	}
+	space := [2]string{" ", " "}
+	keptSpace, seenSpace := t.rules[space], t.seen[space]
+	clear(t.rules)
+	clear(t.seen)
+	t.rules[space], t.seen[space] = keptSpace, seenSpace
+	for _, p := range t.words {
+		t.addWindows(alignCharsBy(p.gold, p.obs, cost), p.w)
 	}
 }
 
