@@ -21,7 +21,7 @@ channels:
 	set -e; mkdir -p $(CHANNEL_WORK); go build -o $(CHANNEL_BIN) ./cmd/vnrestore; \
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy.chan --name legacy --ocr-col 7 \
 		--weight heavy=3 --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
-	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 \
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 --refine 0 \
 		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy-heavy.chan --name legacy-heavy --ocr-col 7 \
 		--level heavy --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)

@@ -214,6 +214,23 @@ func TestTrainerLearnsConfusions(t *testing.T) {
 			t.Errorf("P(%q | %q) = %.3f, want at least %.2f", tt.beta, tt.alpha, got, tt.atLeast)
 		}
 	}
+	// one step of hard EM keeps what the first alignment learned
+	f, err := os.Open(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tr := NewTrainer()
+	if _, err := tr.AddTSV(f, fixture, SynthLegacy, Selection{}); err != nil {
+		t.Fatal(err)
+	}
+	tr.Refine()
+	p = tr.Params("legacy", 2)
+	for _, tt := range tests {
+		if got := prob(tt.alpha, tt.beta); got < tt.atLeast {
+			t.Errorf("after Refine: P(%q | %q) = %.3f, want at least %.2f", tt.beta, tt.alpha, got, tt.atLeast)
+		}
+	}
 	m := New(p, Options{})
 	if c := m.Candidates("s6", nil); rank(c, "số") < 0 || rank(c, "số") > 3 {
 		t.Errorf("fixture-trained Candidates(s6) = %v, want số in the first four", c)
