@@ -1,6 +1,7 @@
 package diacritics
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -210,15 +211,7 @@ func (d *decoder) prune(states []state, beam int) []state {
 	if len(states) <= beam {
 		return states
 	}
-	slices.SortFunc(states, func(a, b state) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(states, func(a, b state) int { return cmp.Compare(b.score, a.score) })
 	return states[:beam]
 }
 

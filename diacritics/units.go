@@ -29,7 +29,10 @@ func (d *decoder) unitsFixed() {
 
 // unitsPlain makes a decision of every word written without marks whose
 // skeleton has readings, and keeps everything else.
+// The case a word was typed in counts as evidence (see WithCaseModel),
+// except for a capital at the start of a sentence, which says nothing.
 func (d *decoder) unitsPlain() {
+	start := true
 	for i, t := range d.toks {
 		switch t.Kind {
 		case lexicon.Space, lexicon.Newline:
@@ -38,11 +41,29 @@ func (d *decoder) unitsPlain() {
 			if cs, ok := plainCase(t.Text); ok {
 				if rs := d.r.readings[string(d.lower(t.Text))]; len(rs) > 0 {
 					d.addReadings(i, cs, rs)
+					if !(start && cs == lexicon.Title) && len(t.Text) > 1 {
+						d.addCaseEvidence(cs)
+					}
+					start = false
 					continue
 				}
 			}
 		}
+		start = t.Kind == lexicon.Punct && lexicon.IsSentenceEnd(t.Text)
 		d.addFixed(i, 1)
+	}
+}
+
+// addCaseEvidence scores the readings of the last unit by how often each is
+// written in case cs.
+func (d *decoder) addCaseEvidence(cs lexicon.Case) {
+	cm := d.r.opts.cases
+	if cm == nil {
+		return
+	}
+	u := d.units[len(d.units)-1]
+	for k := u.first; k < u.first+u.nopt; k++ {
+		d.options[k].channel += d.r.opts.caseWeight * cm.LogProb(d.options[k].key, cs)
 	}
 }
 

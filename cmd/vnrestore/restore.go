@@ -34,9 +34,10 @@ var restoreCmd = &cobra.Command{
 	Long: `restore puts back the diacritics of Vietnamese text and repairs OCR output.
 
 Modes: plain (text typed without diacritics), legacy (OCR by engines without
-Vietnamese: "clang" = "đảng"), ocr (Tesseract-Vietnamese slips: "khân" =
+Vietnamese: "s6" = "số", "chirc" = "chức"), ocr (Tesseract-Vietnamese slips: "khân" =
 "khẩn"), auto (the default: decides per line; accented lines are corrected as
-OCR output). Only words change: numbers, codes, dates, punctuation, white
+OCR output; a file in a legacy encoding such as TCVN3 or VNI is converted to
+Unicode first). Only words change: numbers, codes, dates, punctuation, white
 space and line ends come out as they went in, and there are as many lines out
 as in. Invalid UTF-8 is passed through byte for byte.
 
@@ -54,7 +55,7 @@ func init() {
 	f.StringVar(&restoreFlags.format, "format", "txt", "txt, or json for per-token details")
 	f.IntVar(&restoreFlags.beam, "beam", 16, "hypotheses kept per word")
 	f.Float32Var(&restoreFlags.thresh, "threshold", 3, "drop hypotheses more than this many log10 units below the best (0: off)")
-	f.IntVar(&restoreFlags.order, "order", 0, "n-gram context to use, at most the model's (1: most frequent reading, the no-context baseline)")
+	f.IntVar(&restoreFlags.order, "order", 0, "1: pick each word's most frequent reading, ignoring context (the baseline); 0: the model's full order")
 	f.StringVar(&restoreFlags.style, "tone-style", "old", "tone placement in oa, oe, uy: old (hòa) or new (hoà)")
 	rootCmd.AddCommand(restoreCmd)
 }
