@@ -20,8 +20,8 @@ channels:
 	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channels: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
 	set -e; mkdir -p $(CHANNEL_WORK); go build -o $(CHANNEL_BIN) ./cmd/vnrestore; \
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy.chan --name legacy --ocr-col 7 \
-		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
-	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 \
+		--weight heavy=3 --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 --refine 0 \
 		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy-heavy.chan --name legacy-heavy --ocr-col 7 \
 		--level heavy --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -18,8 +20,10 @@ var channelFlags struct {
 	pageCol  int
 	levelCol int
 	levels   []string
+	weights  []string
 	exclude  string
 	minCount float64
+	refine   int
 }
 
 var channelCmd = &cobra.Command{
@@ -37,8 +41,10 @@ column instead. Rows whose page id (--page-col) is listed in
     vnrestore lexicon channel -o legacy.chan --exclude-pages data/synth-heldout.txt train.tsv
     vnrestore lexicon channel -o ocr.chan --name ocr --ocr-col 6 --exclude-pages data/synth-heldout.txt train.tsv
 
---level keeps only the rows of the given degradation levels (column
---level-col), e.g. a channel for badly degraded scans:
+--weight LEVEL=N weighs the rows of a level N times as much; the embedded
+legacy model weighs the heavy pages 3 times (make channels). --level keeps only
+the rows of the given degradation levels (column --level-col), e.g. a
+channel for badly degraded scans:
 
     vnrestore lexicon channel -o legacy-heavy.chan --name legacy-heavy --level heavy --exclude-pages data/synth-heldout.txt train.tsv`,
 	Args: cobra.MinimumNArgs(1),
@@ -64,6 +70,17 @@ column instead. Rows whose page id (--page-col) is listed in
 		}
 		cols := errmodel.TSVColumns{Page: f.pageCol - 1, Level: f.levelCol - 1, Gold: f.goldCol - 1, OCR: f.ocrCol - 1}
 		sel := errmodel.Selection{ExcludePages: exclude}
+		for _, w := range f.weights {
+			level, n, ok := strings.Cut(w, "=")
+			k, err := strconv.ParseFloat(n, 64)
+			if !ok || err != nil || k < 0 || f.levelCol < 1 {
+				return usageError{fmt.Errorf("--weight %q: want LEVEL=N with N a number ≥ 0, and a --level-col", w)}
+			}
+			if sel.Weights == nil {
+				sel.Weights = make(map[string]float64)
+			}
+			sel.Weights[level] = k
+		}
 		if len(f.levels) > 0 {
 			if f.levelCol < 1 {
 				return usageError{fmt.Errorf("--level needs a --level-col")}
@@ -97,6 +114,9 @@ column instead. Rows whose page id (--page-col) is listed in
 		if rows == 0 {
 			return fmt.Errorf("no training rows in %v", args)
 		}
+		for range f.refine {
+			tr.Refine()
+		}
 		p := tr.Params(f.name, f.minCount)
 		if err := writeFileAtomic(f.out, func(w io.Writer) error {
 			_, err := p.WriteTo(w)
@@ -127,8 +147,10 @@ func init() {
 	fl.IntVar(&channelFlags.pageCol, "page-col", 1, "column of the page id, for --exclude-pages (0: none)")
 	fl.IntVar(&channelFlags.levelCol, "level-col", 3, "column of the degradation level, for --level (0: none)")
 	fl.StringSliceVar(&channelFlags.levels, "level", nil, "train only on rows of these levels (e.g. heavy)")
+	fl.StringSliceVar(&channelFlags.weights, "weight", nil, "weigh the rows of a level, as LEVEL=N (e.g. heavy=3)")
 	fl.StringVar(&channelFlags.exclude, "exclude-pages", "", "file listing page ids to leave out (first field of each line)")
 	fl.Float64Var(&channelFlags.minCount, "min-count", 2, "drop multi-rune rules seen fewer times")
+	fl.IntVar(&channelFlags.refine, "refine", 1, "realign the training pairs with the learned costs this many times (hard EM)")
 	for _, c := range rootCmd.Commands() {
 		if c.Name() == "lexicon" {
 			channelParent = c

@@ -13,8 +13,8 @@ import (
 // resetChannelFlags restores the defaults of the channel command's flags,
 // which persist between runs in one process.
 func resetChannelFlags() {
-	channelFlags.out, channelFlags.name, channelFlags.exclude, channelFlags.levels = "", "legacy", "", nil
-	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.levelCol, channelFlags.minCount = 5, 7, 1, 3, 2
+	channelFlags.out, channelFlags.name, channelFlags.exclude, channelFlags.levels, channelFlags.weights = "", "legacy", "", nil, nil
+	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.levelCol, channelFlags.minCount, channelFlags.refine = 5, 7, 1, 3, 2, 1
 }
 
 func TestLexiconChannelTrains(t *testing.T) {
@@ -28,7 +28,7 @@ func TestLexiconChannelTrains(t *testing.T) {
 		args []string
 		name string
 	}{
-		{[]string{"--exclude-pages", exclude}, "legacy"},
+		{[]string{"--exclude-pages", exclude, "--weight", "heavy=3"}, "legacy"},
 		{[]string{"--name", "ocr", "--ocr-col", "6"}, "ocr"},
 		{[]string{"--name", "legacy-heavy", "--level", "heavy"}, "legacy-heavy"},
 	} {
@@ -77,6 +77,7 @@ func TestLexiconChannelErrors(t *testing.T) {
 	}{
 		{[]string{"lexicon", "channel", bad}, exitUsage, "needs -o"},
 		{[]string{"lexicon", "channel", "-o", out, "--gold-col", "0", bad}, exitUsage, "1-based"},
+		{[]string{"lexicon", "channel", "-o", out, "--weight", "heavy", bad}, exitUsage, "LEVEL=N"},
 		{[]string{"lexicon", "channel", "-o", out, bad}, exitFailed, "bad.tsv:2: 6 fields, need at least 7"},
 		{[]string{"lexicon", "channel", "-o", out, filepath.Join(dir, "missing.tsv")}, exitFailed, "missing.tsv"},
 	}

@@ -21,9 +21,9 @@ import (
 // P(token | syllable) is Brill and Moore's: the best partition of the
 // syllable into segments of one to three runes, each rewritten by a learned
 // rule α → β with probability P(β | α), with a small fixed probability for
-// single-rune edits no rule covers. Candidates are found by walking a trie
-// of the inventory with that dynamic programme, pruning prefixes whose best
-// score falls below the bound, and are cached per token.
+// single-rune edits no rule covers. Candidates are found by a best-first
+// search over a trie of the inventory with that dynamic programme (see
+// Options for its bounds) and are cached per token.
 type Model struct {
 	name     string
 	opts     Options

@@ -119,10 +119,8 @@ type scratch struct {
 	stamp  []uint32  // rule id → query number that filled head
 	head   []int32   // rule id → first entry, or -1
 	best   []float32 // rule id → best log prob of its entries
-	tops   []float32 // depth → best value of its column
 	ents   []entry
 	gen    uint32
-	cols   [][]float32
 	obs    []rune
 	found  []found
 	heap   []float32 // min-heap of the best scores found, at most MaxCandidates
@@ -260,10 +258,9 @@ type searchState struct {
 	sc    *scratch
 	best  float32
 	abs   float32 // absolute bound
-	floor float32 // current bound: abs, raised by the beam as good words turn up
+	floor float32 // current bound: abs, raised to the beam below the best word
 	hits  int
-	// generic says whether edits no rule covers can matter: not when a
-	// single one already sinks a word below the bound
+	// generic says whether edits no rule covers are tried (see search)
 	generic bool
 }
 

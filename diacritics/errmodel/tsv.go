@@ -24,6 +24,9 @@ var (
 type Selection struct {
 	ExcludePages map[string]bool // pages to leave out (held out for evaluation)
 	Levels       map[string]bool // if not empty, only rows of these levels
+	// Weights weighs the rows of a level (default 1), e.g. to make the
+	// channel model the worst scans more closely (see AddLineWeighted).
+	Weights map[string]float64
 }
 
 // AddTSV adds the rows of a tab-separated file of aligned lines that sel
@@ -53,7 +56,13 @@ func (t *Trainer) AddTSV(r io.Reader, name string, cols TSVColumns, sel Selectio
 		if len(sel.Levels) > 0 && (cols.Level < 0 || !sel.Levels[f[cols.Level]]) {
 			continue
 		}
-		t.AddLine(f[cols.Gold], f[cols.OCR])
+		w := 1.0
+		if cols.Level >= 0 {
+			if v, ok := sel.Weights[f[cols.Level]]; ok {
+				w = v
+			}
+		}
+		t.AddLineWeighted(f[cols.Gold], f[cols.OCR], w)
 		rows++
 	}
 	if err := sc.Err(); err != nil {
