@@ -18,6 +18,13 @@ import (
 // reading the channel offers fits the context better.
 const keepJunkLogProb = -4
 
+// keepKnownLogProb is the channel score of keeping an observed word that is
+// no syllable but a word of the model's vocabulary (seen at least three
+// times in training: foreign words such as "of", "Date", "Total"). Against
+// -4 it took clean-level legacy WER from 0.0232 to 0.0192 and legacy mode on
+// plain text from 99.26% to 99.35%, leaving the heavy level as it was.
+const keepKnownLogProb = -2
+
 // unitsFixed makes every token a unit that keeps its input.
 func (d *decoder) unitsFixed() {
 	for i, t := range d.toks {
@@ -267,6 +274,11 @@ func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) 
 			keep.ids[0] = d.r.model.ID(key)
 		} else {
 			keep.ids[0] = d.r.model.ID(lexicon.VocabKey(lexicon.Token{Kind: d.toks[pc.lo].Kind, Text: text}))
+			if keep.ids[0] != lexicon.Unknown && isLetters(text) {
+				// A word the model knows ("of", "Date", "Total"): a
+				// foreign word the text means, as often as not.
+				keep.channel = keepKnownLogProb * d.r.opts.channelWeight
+			}
 		}
 		d.options = append(d.options, keep)
 	}
