@@ -161,6 +161,43 @@ func TestRecognizeFileFormats(t *testing.T) {
 	}
 }
 
+func TestRecognizePDFPages(t *testing.T) {
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("poppler-utils not installed")
+	}
+	e := newTestEngine(t, Options{Jobs: 2, MaxPages: 3})
+	dir := t.TempDir()
+	two := filepath.Join(dir, "two.pdf")
+	four := filepath.Join(dir, "four.pdf")
+	if err := os.WriteFile(two, textPDF(2, "Van ban so 12 ngay 5 thang 3"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(four, textPDF(4, "Trang"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Vector text is not a scan: each page is rendered at 300 dpi.
+	doc, err := e.RecognizeFile(context.Background(), two)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pages) != 2 {
+		t.Fatalf("%d pages, want 2", len(doc.Pages))
+	}
+	for i, p := range doc.Pages {
+		if p.Number != i+1 || p.DPI != 300 || p.Width != 2480 || strings.TrimSpace(p.Text()) != "Van ban so 12 ngay 5 thang 3" {
+			t.Errorf("page %d: number %d, %v dpi, %d px wide, text %q", i+1, p.Number, p.DPI, p.Width, p.Text())
+		}
+	}
+	if _, err := e.RecognizeFile(context.Background(), four); !errors.Is(err, ErrTooManyPages) {
+		t.Errorf("4 pages with a limit of 3: err = %v, want ErrTooManyPages", err)
+	}
+	// A page over the pixel limit fails before it is rendered.
+	small := newTestEngine(t, Options{Jobs: 1, MaxPixels: 1_000_000})
+	if _, err := small.RecognizeFile(context.Background(), two); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "page 1") {
+		t.Errorf("pixel limit: err = %v, want ErrTooLarge naming page 1", err)
+	}
+}
+
 func TestRecognizeFileBadInput(t *testing.T) {
 	e := newTestEngine(t, Options{Jobs: 1})
 	dir := t.TempDir()
