@@ -259,7 +259,7 @@ func (e *Engine) recognizeFile(ctx context.Context, path string) (*Document, err
 			fail(err)
 			break
 		}
-		pi, err := src.page(ctx, i)
+		pi, err := decodePage(ctx, src, i)
 		if err != nil {
 			e.release(c)
 			fail(pageErr(src, i, err))
@@ -290,6 +290,17 @@ func pageErr(src *source, i int, err error) error {
 		return err
 	}
 	return fmt.Errorf("page %d: %w", i+1, err)
+}
+
+// decodePage decodes page i of src, turning a panic of an image decoder on
+// malformed data into ErrCorrupt.
+func decodePage(ctx context.Context, src *source, i int) (pi pageImage, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %s decoder failed: %v", ErrCorrupt, src.format, r)
+		}
+	}()
+	return src.page(ctx, i)
 }
 
 // source gives the pages of one input file.
