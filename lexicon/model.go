@@ -336,12 +336,15 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 
 // State is the part of a history that can still change the model's
 // predictions: at most Order()-1 recent words, fewer when a longer history
-// is not a stored context (as in KenLM). Two histories with equal States
-// score every continuation alike, so a decoder can merge them; State is
-// comparable and can be a map key.
+// is not a stored context (as in KenLM), with the backoff weights of those
+// contexts so that Score needs no lookups for them. Two histories with
+// equal States score every continuation alike, so a decoder can merge
+// them; State is comparable and can be a map key. The zero State is the
+// empty context (unigram probabilities).
 type State struct {
-	words [MaxOrder - 1]WordID // oldest first
-	n     uint8
+	words   [MaxOrder - 1]WordID  // oldest first
+	backoff [MaxOrder - 1]float32 // backoff[i]: log10 backoff of the last i+1 words
+	n       uint8
 }
 
 // Len returns the number of words the state remembers.
@@ -349,20 +352,45 @@ func (s State) Len() int { return int(s.n) }
 
 // BeginSentence returns the state at the start of a sentence (after <s>).
 func (m *Model) BeginSentence() State {
-	return State{words: [MaxOrder - 1]WordID{idBOS}, n: 1}
+	return State{words: [MaxOrder - 1]WordID{idBOS}, backoff: [MaxOrder - 1]float32{m.unigramBackoff(idBOS)}, n: 1}
 }
 
-// Score returns log10 P(w | s) and the state after w. It does not allocate.
+// Score returns log10 P(w | s) and the state after w; it gives the same
+// probability as LogProb with the whole history. It does not allocate.
 func (m *Model) Score(s State, w WordID) (float32, State) {
 	n := min(int(s.n), m.order-1, len(s.words))
-	lp, matched := m.score(s.words[:n], w)
+	var next State
+	// next.backoff[j] is the backoff of the (j+1)-gram ending in w, read
+	// from the slots the match loop finds.
+	next.backoff[0] = m.unigramBackoff(w)
+	var lp float32
+	matched := 0
+	h := hashStart(w)
+	for j := 1; j <= n; j++ {
+		h = hashExtend(h, s.words[n-j])
+		slot, ok := m.tables[j+1].find(h)
+		if !ok {
+			break
+		}
+		lp = m.tables[j+1].prob[slot[4]]
+		if j+1 < m.order {
+			next.backoff[j] = m.tables[j+1].backoff[slot[5]]
+		}
+		matched = j
+	}
+	if matched == 0 {
+		lp = m.Unigram(w)
+	}
+	for j := matched; j < n; j++ {
+		lp += s.backoff[j]
+	}
 	// The next context is the matched suffix plus w, when that is short
 	// enough to be a context: longer histories back off the same way.
 	keep := min(matched, m.order-2)
-	var next State
 	copy(next.words[:keep], s.words[n-keep:n])
 	next.words[keep] = w
 	next.n = uint8(keep + 1)
+	clear(next.backoff[keep+1:])
 	return lp, next
 }
 
