@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/otiai10/gosseract/v2"
 	"golang.org/x/text/unicode/norm"
@@ -127,46 +128,76 @@ const gutterEms = 3
 // findColumns returns the first two-column region of lines: the index of
 // its first and last line and the gutter's extent [g0, g1); first is -1 if
 // there is none.
+//
+// A region needs at least two lines with words on both sides of the
+// gutter, each side with a word of two letters or more: a header has two
+// such lines or more, while a speck read as a mark or a letter far right of
+// a line of body text (common on noisy scans) makes only one.
 func findColumns(lines []*Line) (first, last, g0, g1 int) {
-	first = -1
-	for i, l := range lines {
-		a, b, ok := widestGap(l)
+	for i := range lines {
+		a, b, ok := widestGap(lines[i])
 		if !ok {
 			continue
 		}
-		if first < 0 {
-			first, last, g0, g1 = i, i, a, b
+		first, last, g0, g1 = i, i, a, b
+		n := 1
+		for j := i + 1; j < len(lines); j++ {
+			a, b, ok := widestGap(lines[j])
+			if ok && max(g0, a) < min(g1, b) && sidesOnly(lines[last+1:j], max(g0, a), min(g1, b)) {
+				last, g0, g1 = j, max(g0, a), min(g1, b)
+				n++
+				continue
+			}
+			// A line across the middle of the gutter ends the region.
+			if mid := (g0 + g1) / 2; !sidesOnly(lines[j:j+1], mid, mid+1) {
+				break
+			}
+		}
+		if n < 2 {
 			continue
 		}
-		// A later gutter continues the region if it overlaps the
-		// current one and the lines between stay on one side.
-		if max(g0, a) < min(g1, b) && sidesOnly(lines[last+1:i], max(g0, a), min(g1, b)) {
-			last, g0, g1 = i, max(g0, a), min(g1, b)
+		for first > 0 && sidesOnly(lines[first-1:first], g0, g1) {
+			first--
 		}
+		for last < len(lines)-1 && sidesOnly(lines[last+1:last+2], g0, g1) {
+			last++
+		}
+		return first, last, g0, g1
 	}
-	if first < 0 {
-		return -1, -1, 0, 0
-	}
-	for first > 0 && sidesOnly(lines[first-1:first], g0, g1) {
-		first--
-	}
-	for last < len(lines)-1 && sidesOnly(lines[last+1:last+2], g0, g1) {
-		last++
-	}
-	return first, last, g0, g1
+	return -1, -1, 0, 0
 }
 
 // widestGap returns the widest gap between consecutive words of l if it
-// is wide enough to be a gutter.
+// is wide enough to be a gutter and both sides of it hold a word.
 func widestGap(l *Line) (g0, g1 int, ok bool) {
 	h := lineHeight(l)
+	at := -1
 	for i := 1; i < len(l.Words); i++ {
 		a, b := l.Words[i-1].Box.X1, l.Words[i].Box.X0
 		if b-a > gutterEms*h && b-a > g1-g0 {
-			g0, g1, ok = a, b, true
+			g0, g1, at = a, b, i
 		}
 	}
-	return g0, g1, ok
+	if at < 0 || !hasWord(l.Words[:at]) || !hasWord(l.Words[at:]) {
+		return 0, 0, false
+	}
+	return g0, g1, true
+}
+
+// hasWord reports whether some word has at least two letters.
+func hasWord(ws []*Word) bool {
+	for _, w := range ws {
+		n := 0
+		for _, r := range w.Raw {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // lineHeight is the median height of the words of l.
