@@ -21,8 +21,9 @@ type Page struct {
 	Blocks []*Block `json:"blocks"` // text blocks in reading order
 }
 
-// Block is a region of text that Tesseract's layout analysis found, such as
-// one column of a two-column header.
+// Block is a run of lines read as a unit: the page's text between column
+// regions, or one column of a two-column region such as a directive's
+// header.
 type Block struct {
 	Box   Box     `json:"box"`
 	Lines []*Line `json:"lines"`
