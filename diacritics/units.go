@@ -132,7 +132,10 @@ func (d *decoder) unitsChannel(ch Channel, junk bool) {
 			d.pieces = append(d.pieces, piece{lo, hi, looksLikeWord(d.text(lo, hi)), conf})
 		default:
 			for k := lo; k < hi; k++ {
-				d.pieces = append(d.pieces, piece{k, k + 1, toks[k].Kind == lexicon.Word, conf})
+				// A lone letter is a list marker ("c)") or a speck read
+				// as a letter: no reading of it is more likely right.
+				observed := toks[k].Kind == lexicon.Word && utf8.RuneCountInString(toks[k].Text) > 1
+				d.pieces = append(d.pieces, piece{k, k + 1, observed, conf})
 			}
 		}
 		for k := hi; k < j; k++ {

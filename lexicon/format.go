@@ -65,13 +65,26 @@ type Info struct {
 	FileSize int64 `json:"-"`
 }
 
-// Tuning reports how the domain weight was chosen: perplexities on the
-// held-out slice of the domain training text.
+// Tuning reports how the domain weight was chosen on the held-out slice of
+// the domain training text (see BuildOptions.TuneEvery).
 type Tuning struct {
-	Tokens     int     `json:"tokens"`
-	MixPPL     float64 `json:"mix_ppl"`
-	DomainPPL  float64 `json:"domain_ppl"`
-	GeneralPPL float64 `json:"general_ppl"`
+	Tokens     int     `json:"tokens"`      // in-vocabulary tokens predicted
+	MixPPL     float64 `json:"mix_ppl"`     // perplexity of the mix with the chosen weight
+	DomainPPL  float64 `json:"domain_ppl"`  // perplexity of the domain model alone
+	GeneralPPL float64 `json:"general_ppl"` // perplexity of the general model alone
+
+	// PPLLambda is the weight that would minimise the perplexity, and
+	// PPLLambdaPPL that perplexity.
+	PPLLambda    float64 `json:"ppl_lambda"`
+	PPLLambdaPPL float64 `json:"ppl_lambda_ppl"`
+
+	// Ambiguous is the number of syllables whose skeleton has other
+	// in-vocabulary candidates; Accuracy the share of them that the mix
+	// with the chosen weight ranks first among those candidates given the
+	// true history, PPLLambdaAccuracy the same with PPLLambda.
+	Ambiguous         int     `json:"ambiguous"`
+	Accuracy          float64 `json:"accuracy"`
+	PPLLambdaAccuracy float64 `json:"ppl_lambda_accuracy"`
 }
 
 // Corpus is the provenance of one training file.

@@ -184,10 +184,12 @@ func printInfo(w io.Writer, name string, in lexicon.Info) {
 	fmt.Fprintln(w, " (per order, largest count dropped)")
 	if in.Lambda > 0 {
 		fmt.Fprintf(w, "domain weight: %.3f", in.Lambda)
-		if t := in.Tuning; t != nil {
-			fmt.Fprintf(w, " (tuned on %d held-out domain tokens: perplexity %.2f mixed, %.2f domain only, %.2f general only)", t.Tokens, t.MixPPL, t.DomainPPL, t.GeneralPPL)
-		}
 		fmt.Fprintln(w)
+		if t := in.Tuning; t != nil {
+			fmt.Fprintf(w, "  tuned on held-out domain text: %d of its syllables have other candidates with the same skeleton; %.2f%% ranked first\n", t.Ambiguous, 100*t.Accuracy)
+			fmt.Fprintf(w, "  perplexity on %d tokens: %.2f mixed, %.2f domain only, %.2f general only (weight %.2f would give %.2f, %.2f%% ranked first)\n",
+				t.Tokens, t.MixPPL, t.DomainPPL, t.GeneralPPL, t.PPLLambda, t.PPLLambdaPPL, 100*t.PPLLambdaAccuracy)
+		}
 	}
 	style := "old (hòa, thủy)"
 	if in.ToneStyle.Preferred() == lexicon.NewStyle {

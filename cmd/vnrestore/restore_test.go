@@ -110,3 +110,14 @@ func TestStripAndEval(t *testing.T) {
 	assert.Contains(t, out, "syllable accuracy  66.67%")
 	assert.Contains(t, out, "WER                0.3333")
 }
+
+// In auto mode a file in a legacy encoding goes straight to clean Unicode.
+func TestRestoreAutoDecodesLegacyEncodings(t *testing.T) {
+	want, err := os.ReadFile("../../testdata/encodings/unicode.txt")
+	require.NoError(t, err)
+	for _, f := range []string{"tcvn3.txt", "vni.txt", "mojibake-vni.txt"} {
+		code, out := runWithInput(t, "", "-q", "restore", "../../testdata/encodings/"+f)
+		require.Equal(t, exitOK, code, f)
+		assert.Equal(t, strings.SplitN(string(want), "\n", 2)[0], strings.SplitN(out, "\n", 2)[0], f)
+	}
+}
