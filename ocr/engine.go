@@ -201,7 +201,6 @@ func (e *Engine) RecognizeImage(ctx context.Context, img image.Image, dpi float6
 // recognize preprocesses a page, runs Tesseract on it with client c and
 // corrects the result.
 func (e *Engine) recognize(c *gosseract.Client, pi pageImage) (*Page, error) {
-	b := pi.img.Bounds()
 	prep := e.pre.prepare(pi)
 	if prep.dpi > 0 {
 		c.SetVariable("user_defined_dpi", strconv.Itoa(int(prep.dpi+0.5)))
@@ -213,7 +212,7 @@ func (e *Engine) recognize(c *gosseract.Client, pi pageImage) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tesseract: %w", err)
 	}
-	page := &Page{Width: b.Dx(), Height: b.Dy(), DPI: pi.dpi}
+	page := &Page{Width: prep.width, Height: prep.height, DPI: pi.dpi}
 	page.Blocks = buildBlocks(words, prep.scale)
 	if err := correctPage(page, e.opts.Corrector); err != nil {
 		return nil, err

@@ -58,8 +58,9 @@ func jpegWithJFIF(t testing.TB, g *image.Gray, dpi uint16) []byte {
 }
 
 // multiPageTIFF writes uncompressed 8-bit grey pages into one little-endian
-// TIFF, each page with its resolution in dots per inch.
-func multiPageTIFF(pages []*image.Gray, dpi uint32) []byte {
+// TIFF, each page with its resolution in dots per inch and, if orientation
+// is not 0, that Orientation tag.
+func multiPageTIFF(pages []*image.Gray, dpi uint32, orientation ...uint16) []byte {
 	le := binary.LittleEndian
 	var b bytes.Buffer
 	b.WriteString("II*\x00")
@@ -88,6 +89,9 @@ func multiPageTIFF(pages []*image.Gray, dpi uint32) []byte {
 			{256, 4, 1, uint32(w)}, {257, 4, 1, uint32(h)}, {258, 3, 1, 8}, {259, 3, 1, 1},
 			{262, 3, 1, 1}, {273, 4, 1, uint32(dataOff)}, {277, 3, 1, 1}, {278, 4, 1, uint32(h)},
 			{279, 4, 1, uint32(w * h)}, {282, 5, 1, uint32(resOff)}, {283, 5, 1, uint32(resOff)}, {296, 3, 1, 2},
+		}
+		if len(orientation) > 0 {
+			entries = append(entries[:6], append([]entry{{274, 3, 1, uint32(orientation[0])}}, entries[6:]...)...)
 		}
 		binary.Write(&b, le, uint16(len(entries)))
 		for _, e := range entries {

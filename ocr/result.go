@@ -15,8 +15,8 @@ type Document struct {
 // Page is the OCR result of one page image.
 type Page struct {
 	Number int      `json:"number"` // 1-based page number within the document
-	Width  int      `json:"width"`  // width of the page image as read, in pixels
-	Height int      `json:"height"` // height of the page image as read, in pixels
+	Width  int      `json:"width"`  // width of the upright page image, in pixels
+	Height int      `json:"height"` // height of the upright page image, in pixels
 	DPI    float64  `json:"dpi"`    // resolution of the page image; 0 if unknown
 	Blocks []*Block `json:"blocks"` // text blocks in reading order
 }
@@ -36,7 +36,8 @@ type Line struct {
 }
 
 // Word is one word of a line. Boxes are in the pixel coordinates of the page
-// image as it was read, before any preprocessing.
+// image as it was read, turned upright when its orientation tag says so,
+// before any scaling.
 type Word struct {
 	Box        Box     `json:"box"`
 	Confidence float64 `json:"confidence"` // Tesseract's word confidence, 0-100
