@@ -202,9 +202,9 @@ func (e *Engine) RecognizeImage(ctx context.Context, img image.Image, dpi float6
 // corrects the result.
 func (e *Engine) recognize(c *gosseract.Client, pi pageImage) (*Page, error) {
 	prep := e.pre.prepare(pi)
-	if prep.dpi > 0 {
-		c.SetVariable("user_defined_dpi", strconv.Itoa(int(prep.dpi+0.5)))
-	}
+	// The client keeps variables from page to page: 0 lets Tesseract
+	// estimate the resolution of a page that does not give it.
+	c.SetVariable("user_defined_dpi", strconv.Itoa(int(prep.dpi+0.5)))
 	if err := c.SetImageFromBytes(pgm(prep.gray)); err != nil {
 		return nil, fmt.Errorf("tesseract: %w", err)
 	}

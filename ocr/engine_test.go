@@ -161,6 +161,21 @@ func TestRecognizeFileFormats(t *testing.T) {
 	}
 }
 
+func TestBlankPage(t *testing.T) {
+	e := newTestEngine(t, Options{Jobs: 1})
+	blank := image.NewGray(image.Rect(0, 0, 600, 400))
+	for i := range blank.Pix {
+		blank.Pix[i] = 255
+	}
+	p, err := e.RecognizeImage(context.Background(), blank, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Blocks == nil || len(p.Blocks) != 0 || p.Text() != "" || p.Width != 600 {
+		t.Errorf("blank page: %+v", p)
+	}
+}
+
 func TestRecognizePDFPages(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Skip("poppler-utils not installed")

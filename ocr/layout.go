@@ -57,7 +57,7 @@ func buildBlocks(words []gosseract.BoundingBox, scale float64) []*Block {
 		}
 		b.Box = boxOf(br)
 	}
-	var out []*Block
+	out := []*Block{} // a blank page has no block, and JSON says []
 	for _, b := range blocks {
 		out = append(out, splitColumns(b)...)
 	}
