@@ -75,6 +75,27 @@ func TestSplitColumns(t *testing.T) {
 			want: [][]string{{"ỦY BAN", "TỈNH"}, {"CỘNG HÒA", "Độc lập", "Tiên Du"}, {"văn bản này quy định rõ"}},
 		},
 		{
+			name: "header columns on lines of their own, interleaved",
+			lines: []*Line{
+				line(0, "ĐẢNG@100-180", "BỘ@190-230"),
+				line(20, "ĐẢNG@900-980", "CỘNG@990-1070"),
+				line(50, "HUYỆN@100-200", "ỦY@210-250"),
+				line(70, "Tiên@900-960", "Du@970-1010"),
+				line(150, "về@100-140", "công@150-220", "tác@230-1100"),
+			},
+			want: [][]string{{"ĐẢNG BỘ", "HUYỆN ỦY"}, {"ĐẢNG CỘNG", "Tiên Du"}, {"về công tác"}},
+		},
+		{
+			name: "a centred title ends the header",
+			lines: []*Line{
+				line(0, "ĐẢNG@100-180", "BỘ@190-230", "ĐẢNG@900-980", "CỘNG@990-1070"),
+				line(40, "Số@100-140", "12@150-200", "Tiên@900-960", "Du@970-1010"),
+				line(100, "CHỈ@520-580", "THỊ@590-650"),
+				line(140, "Kính@100-160", "gửi@170-230"),
+			},
+			want: [][]string{{"ĐẢNG BỘ", "Số 12"}, {"ĐẢNG CỘNG", "Tiên Du"}, {"CHỈ THỊ", "Kính gửi"}},
+		},
+		{
 			name: "one line with a far gap is not a header",
 			lines: []*Line{
 				line(0, "Phụ@100-160", "lục@170-230", "số@240-280", "06@290-330", "sở@900-960"),
