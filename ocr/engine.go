@@ -214,10 +214,48 @@ func (e *Engine) recognize(c *gosseract.Client, pi pageImage) (*Page, error) {
 	}
 	page := &Page{Width: prep.width, Height: prep.height, DPI: pi.dpi}
 	page.Blocks = buildBlocks(words, prep.scale)
+	for _, b := range page.Blocks {
+		if err := rereadColumn(c, prep, b); err != nil {
+			return nil, err
+		}
+	}
 	if err := correctPage(page, e.opts.Corrector); err != nil {
 		return nil, err
 	}
 	return page, nil
+}
+
+// rereadColumn OCRs the area of a column block again on its own and takes
+// the new lines when Tesseract finds words there. Read with the page, the
+// lines of a column are cut by Tesseract's line finder through the marks
+// of the column beside it when their baselines differ.
+func rereadColumn(c *gosseract.Client, prep prepared, b *Block) error {
+	if b.reread.Empty() {
+		return nil
+	}
+	r := image.Rect(
+		int(float64(b.reread.Min.X)*prep.scale), int(float64(b.reread.Min.Y)*prep.scale),
+		int(float64(b.reread.Max.X)*prep.scale), int(float64(b.reread.Max.Y)*prep.scale),
+	).Intersect(prep.gray.Rect)
+	if r.Empty() {
+		return nil
+	}
+	crop := prep.gray.SubImage(r).(*image.Gray)
+	if err := c.SetImageFromBytes(pgm(crop)); err != nil {
+		return fmt.Errorf("tesseract: %w", err)
+	}
+	words, err := c.GetBoundingBoxesVerbose()
+	if err != nil {
+		return fmt.Errorf("tesseract: %w", err)
+	}
+	var lines []*Line
+	for _, ls := range groupLines(words, prep.scale, r.Min) {
+		lines = append(lines, ls...)
+	}
+	if len(lines) > 0 {
+		*b = *newBlock(lines)
+	}
+	return nil
 }
 
 // RecognizeFile OCRs every page of the image or PDF at path, reading its

@@ -16,9 +16,20 @@ import (
 // boxes back to the original page by dividing by scale, and splits blocks
 // whose lines run across two side-by-side columns, see splitColumns.
 func buildBlocks(words []gosseract.BoundingBox, scale float64) []*Block {
+	out := []*Block{} // a blank page has no block, and JSON says []
+	for _, lines := range groupLines(words, scale, image.Point{}) {
+		out = append(out, splitColumns(newBlock(lines))...)
+	}
+	return out
+}
+
+// groupLines groups Tesseract's words into lines, one list of lines per
+// Tesseract block. Word boxes are moved by off (where the image Tesseract
+// read lies in the prepared page) and divided by scale.
+func groupLines(words []gosseract.BoundingBox, scale float64, off image.Point) [][]*Line {
 	type lineKey struct{ block, par, line int }
 	var (
-		blocks   []*Block
+		blocks   [][]*Line
 		lastKey  = lineKey{-1, -1, -1}
 		curBlock = -1
 		line     *Line
@@ -29,39 +40,27 @@ func buildBlocks(words []gosseract.BoundingBox, scale float64) []*Block {
 			continue
 		}
 		if w.BlockNum != curBlock {
-			blocks = append(blocks, &Block{})
+			blocks = append(blocks, nil)
 			curBlock = w.BlockNum
 		}
-		b := blocks[len(blocks)-1]
 		if k := (lineKey{w.BlockNum, w.ParNum, w.LineNum}); k != lastKey {
 			line = &Line{}
-			b.Lines = append(b.Lines, line)
+			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], line)
 			lastKey = k
 		}
 		line.Words = append(line.Words, &Word{
-			Box:        boxOf(unscale(w.Box, scale)),
+			Box:        boxOf(unscale(w.Box.Add(off), scale)),
 			Confidence: math.Round(w.Confidence*100) / 100,
 			Raw:        text,
 			Text:       text,
 		})
 	}
-	for _, b := range blocks {
-		var br image.Rectangle
-		for _, l := range b.Lines {
-			var lr image.Rectangle
-			for _, w := range l.Words {
-				lr = lr.Union(w.Box.Rect())
-			}
-			l.Box = boxOf(lr)
-			br = br.Union(lr)
+	for _, lines := range blocks {
+		for _, l := range lines {
+			*l = *newLine(l.Words)
 		}
-		b.Box = boxOf(br)
 	}
-	out := []*Block{} // a blank page has no block, and JSON says []
-	for _, b := range blocks {
-		out = append(out, splitColumns(b)...)
-	}
-	return out
+	return blocks
 }
 
 func unscale(r image.Rectangle, scale float64) image.Rectangle {
@@ -112,7 +111,21 @@ func splitColumns(b *Block) []*Block {
 				right = append(right, newLine(rw))
 			}
 		}
-		out = append(out, newBlock(left), newBlock(right))
+		// Where to read each column again on its own: Tesseract cuts
+		// lines of one column through the marks of the other when their
+		// baselines differ.
+		h := lineHeight(lines[first])
+		top, bottom := lines[first].Box.Y0-h, lines[last].Box.Y1+h
+		if first > 0 {
+			top = max(top, (lines[first-1].Box.Y1+lines[first].Box.Y0)/2)
+		}
+		if last+1 < len(lines) {
+			bottom = min(bottom, (lines[last].Box.Y1+lines[last+1].Box.Y0)/2)
+		}
+		lb, rb := newBlock(left), newBlock(right)
+		lb.reread = image.Rect(b.Box.X0-h, top, mid, bottom)
+		rb.reread = image.Rect(mid, top, b.Box.X1+h, bottom)
+		out = append(out, lb, rb)
 		lines = lines[last+1:]
 	}
 	return out

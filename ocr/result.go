@@ -27,6 +27,8 @@ type Page struct {
 type Block struct {
 	Box   Box     `json:"box"`
 	Lines []*Line `json:"lines"`
+
+	reread image.Rectangle // for a column: the area to OCR again on its own
 }
 
 // Line is one line of text within a block.
