@@ -4,7 +4,8 @@
 #                      also run by `make demo`
 #   make ocr-eval      WER per degradation level on the 31 held-out synthetic pages:
 #                      raw `tesseract IMG - -l vie --psm 6` next to `vnrestore ocr` (raw and corrected)
-#   make ocr-bench     pages/min of vnrestore ocr with --jobs 1 and --jobs 2 in the same run
+#   make ocr-bench     pages/min of vnrestore ocr with --jobs 1 and --jobs 2 in the same run, and of
+#                      the tesseract command one and two at a time (a check that two cores are free)
 #   make ocr-fixtures  remake testdata/ocr from ../shared and the DejaVu fonts
 #
 # ocr-eval, ocr-bench and ocr-fixtures need ../shared and say so and stop cleanly without it.
@@ -55,9 +56,14 @@ ocr-bench: ocr-bin
 	files=$$(grep -v '^#' $(OCR_PAGES) | cut -f1 | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'); \
 	for j in 1 2 1 2; do \
 		rm -rf build/ocr-bench; \
-		echo "--jobs $$j:"; \
-		$(OCR_BIN) ocr --jobs $$j --no-correct -o build/ocr-bench $$files; \
-	done
+		echo "vnrestore ocr --jobs $$j:"; \
+		$(OCR_BIN) ocr --jobs $$j --force -o build/ocr-bench $$files; \
+	done; \
+	echo "control: the same pages with the tesseract command, one at a time, then two at a time"; \
+	t0=$$(date +%s%N); for f in $$files; do tesseract $$f - -l vie --psm 6 >/dev/null 2>&1; done; t1=$$(date +%s%N); \
+	echo $$files | tr ' ' '\n' | xargs -P 2 -I{} sh -c 'tesseract {} - -l vie --psm 6 >/dev/null 2>&1'; t2=$$(date +%s%N); \
+	n=$$(echo $$files | wc -w); \
+	echo "tesseract x1: $$(( n * 60000 / ((t1 - t0) / 1000000) )) pages/min; x2: $$(( n * 60000 / ((t2 - t1) / 1000000) )) pages/min"
 
 ocr-fixtures:
 	@if [ ! -d $(OCR_SYNTH) ]; then echo "ocr-fixtures: $(OCR_SYNTH) is missing (needs ../shared)"; exit 0; fi; \

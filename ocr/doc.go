@@ -21,6 +21,10 @@
 //   - For PDF input only: poppler's pdfinfo, pdfimages and pdftoppm
 //     (Debian/Ubuntu: poppler-utils), looked up on PATH.
 //
+// Run programs that use the package with OMP_THREAD_LIMIT=1 in their
+// environment: libtesseract's OpenMP threads otherwise spin against the
+// Engine's own parallel pages (vnrestore ocr sets it itself).
+//
 // # Correction
 //
 // The raw words of each line go through a [Corrector], which sees each word

@@ -201,11 +201,10 @@ func (e *Engine) RecognizeImage(ctx context.Context, img image.Image, dpi float6
 // recognize preprocesses a page, runs Tesseract on it with client c and
 // corrects the result.
 func (e *Engine) recognize(c *gosseract.Client, pi pageImage) (*Page, error) {
-	b := pi.img.Bounds()
 	prep := e.pre.prepare(pi)
-	if prep.dpi > 0 {
-		c.SetVariable("user_defined_dpi", strconv.Itoa(int(prep.dpi+0.5)))
-	}
+	// The client keeps variables from page to page: 0 lets Tesseract
+	// estimate the resolution of a page that does not give it.
+	c.SetVariable("user_defined_dpi", strconv.Itoa(int(prep.dpi+0.5)))
 	if err := c.SetImageFromBytes(pgm(prep.gray)); err != nil {
 		return nil, fmt.Errorf("tesseract: %w", err)
 	}
@@ -213,12 +212,50 @@ func (e *Engine) recognize(c *gosseract.Client, pi pageImage) (*Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tesseract: %w", err)
 	}
-	page := &Page{Width: b.Dx(), Height: b.Dy(), DPI: pi.dpi}
+	page := &Page{Width: prep.width, Height: prep.height, DPI: pi.dpi}
 	page.Blocks = buildBlocks(words, prep.scale)
+	for _, b := range page.Blocks {
+		if err := rereadColumn(c, prep, b); err != nil {
+			return nil, err
+		}
+	}
 	if err := correctPage(page, e.opts.Corrector); err != nil {
 		return nil, err
 	}
 	return page, nil
+}
+
+// rereadColumn OCRs the area of a column block again on its own and takes
+// the new lines when Tesseract finds words there. Read with the page, the
+// lines of a column are cut by Tesseract's line finder through the marks
+// of the column beside it when their baselines differ.
+func rereadColumn(c *gosseract.Client, prep prepared, b *Block) error {
+	if b.reread.Empty() {
+		return nil
+	}
+	r := image.Rect(
+		int(float64(b.reread.Min.X)*prep.scale), int(float64(b.reread.Min.Y)*prep.scale),
+		int(float64(b.reread.Max.X)*prep.scale), int(float64(b.reread.Max.Y)*prep.scale),
+	).Intersect(prep.gray.Rect)
+	if r.Empty() {
+		return nil
+	}
+	crop := prep.gray.SubImage(r).(*image.Gray)
+	if err := c.SetImageFromBytes(pgm(crop)); err != nil {
+		return fmt.Errorf("tesseract: %w", err)
+	}
+	words, err := c.GetBoundingBoxesVerbose()
+	if err != nil {
+		return fmt.Errorf("tesseract: %w", err)
+	}
+	var lines []*Line
+	for _, ls := range groupLines(words, prep.scale, r.Min) {
+		lines = append(lines, ls...)
+	}
+	if len(lines) > 0 {
+		*b = *newBlock(lines)
+	}
+	return nil
 }
 
 // RecognizeFile OCRs every page of the image or PDF at path, reading its
@@ -259,7 +296,7 @@ func (e *Engine) recognizeFile(ctx context.Context, path string) (*Document, err
 			fail(err)
 			break
 		}
-		pi, err := src.page(ctx, i)
+		pi, err := decodePage(ctx, src, i)
 		if err != nil {
 			e.release(c)
 			fail(pageErr(src, i, err))
@@ -290,6 +327,17 @@ func pageErr(src *source, i int, err error) error {
 		return err
 	}
 	return fmt.Errorf("page %d: %w", i+1, err)
+}
+
+// decodePage decodes page i of src, turning a panic of an image decoder on
+// malformed data into ErrCorrupt.
+func decodePage(ctx context.Context, src *source, i int) (pi pageImage, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %s decoder failed: %v", ErrCorrupt, src.format, r)
+		}
+	}()
+	return src.page(ctx, i)
 }
 
 // source gives the pages of one input file.

@@ -9,6 +9,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -57,8 +58,9 @@ func jpegWithJFIF(t testing.TB, g *image.Gray, dpi uint16) []byte {
 }
 
 // multiPageTIFF writes uncompressed 8-bit grey pages into one little-endian
-// TIFF, each page with its resolution in dots per inch.
-func multiPageTIFF(pages []*image.Gray, dpi uint32) []byte {
+// TIFF, each page with its resolution in dots per inch and, if orientation
+// is not 0, that Orientation tag.
+func multiPageTIFF(pages []*image.Gray, dpi uint32, orientation ...uint16) []byte {
 	le := binary.LittleEndian
 	var b bytes.Buffer
 	b.WriteString("II*\x00")
@@ -88,6 +90,9 @@ func multiPageTIFF(pages []*image.Gray, dpi uint32) []byte {
 			{262, 3, 1, 1}, {273, 4, 1, uint32(dataOff)}, {277, 3, 1, 1}, {278, 4, 1, uint32(h)},
 			{279, 4, 1, uint32(w * h)}, {282, 5, 1, uint32(resOff)}, {283, 5, 1, uint32(resOff)}, {296, 3, 1, 2},
 		}
+		if len(orientation) > 0 {
+			entries = append(entries[:6], append([]entry{{274, 3, 1, uint32(orientation[0])}}, entries[6:]...)...)
+		}
 		binary.Write(&b, le, uint16(len(entries)))
 		for _, e := range entries {
 			binary.Write(&b, le, e)
@@ -102,14 +107,53 @@ func multiPageTIFF(pages []*image.Gray, dpi uint32) []byte {
 // shown at dpi: the shape of a scanned page.
 func jpegPDF(img []byte, w, h int, dpi float64) []byte {
 	pw, ph := float64(w)/dpi*72, float64(h)/dpi*72
-	content := fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q", pw, ph)
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>", pw, ph),
-		fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream", w, h, len(img), img),
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+	return buildPDF([]pdfTestPage{{
+		w: pw, h: ph,
+		content:   fmt.Sprintf("q %.2f 0 0 %.2f 0 0 cm /Im0 Do Q", pw, ph),
+		resources: "<< /XObject << /Im0 %IMG% >> >>",
+		image: fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream",
+			w, h, len(img), img),
+	}})
+}
+
+// textPDF writes a PDF of n pages of vector text in Helvetica: pages that
+// are not scans and must be rendered.
+func textPDF(n int, text string) []byte {
+	pages := make([]pdfTestPage, n)
+	for i := range pages {
+		pages[i] = pdfTestPage{
+			w: 595, h: 300,
+			content:   fmt.Sprintf("BT /F1 28 Tf 60 150 Td (%s) Tj ET", text),
+			resources: "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>",
+		}
 	}
+	return buildPDF(pages)
+}
+
+type pdfTestPage struct {
+	w, h      float64
+	content   string
+	resources string // %IMG% stands for the reference to image
+	image     string // an image XObject, or ""
+}
+
+// buildPDF writes the pages as a PDF with a correct cross-reference table.
+func buildPDF(pages []pdfTestPage) []byte {
+	var objs []string
+	add := func(o string) int { objs = append(objs, o); return len(objs) }
+	add("<< /Type /Catalog /Pages 2 0 R >>")
+	add("") // the page tree, filled in below
+	var kids []string
+	for _, p := range pages {
+		res := p.resources
+		if p.image != "" {
+			res = strings.ReplaceAll(res, "%IMG%", fmt.Sprintf("%d 0 R", add(p.image)))
+		}
+		c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(p.content), p.content))
+		pg := add(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Resources %s /Contents %d 0 R >>", p.w, p.h, res, c))
+		kids = append(kids, fmt.Sprintf("%d 0 R", pg))
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	offs := make([]int, len(objs))

@@ -56,8 +56,9 @@ func Sniff(head []byte) (Format, error) {
 
 // pageImage is one decoded page before preprocessing.
 type pageImage struct {
-	img image.Image
-	dpi float64 // 0 if the file does not say
+	img    image.Image
+	dpi    float64 // 0 if the file does not say
+	orient int     // EXIF/TIFF orientation, 1-8; 0 or 1: upright
 }
 
 // limits bound what an input may cost before it is decoded.
@@ -107,13 +108,10 @@ func decodeRaster(data []byte, f Format, lim limits) (pageImage, error) {
 	if err != nil {
 		return pageImage{}, corrupt(f, err)
 	}
-	var dpi float64
 	if f == FormatPNG {
-		dpi = pngDPI(data)
-	} else {
-		dpi = jpegDPI(data)
+		return pageImage{img: img, dpi: pngDPI(data)}, nil
 	}
-	return pageImage{img: img, dpi: dpi}, nil
+	return pageImage{img: img, dpi: jpegDPI(data), orient: jpegOrientation(data)}, nil
 }
 
 func corrupt(f Format, err error) error {
@@ -238,7 +236,7 @@ func (t *tiffFile) page(i int, lim limits) (pageImage, error) {
 	if err != nil {
 		return pageImage{}, corrupt(FormatTIFF, err)
 	}
-	return pageImage{img: img, dpi: t.dpi(i)}, nil
+	return pageImage{img: img, dpi: t.dpi(i), orient: t.orientation(i)}, nil
 }
 
 // pageReader presents the file as if page i were its first page: the
@@ -280,6 +278,19 @@ func (t *tiffFile) dpi(i int) float64 {
 		return math.Round(res*2.54*10) / 10
 	}
 	return 0
+}
+
+// orientation returns the Orientation tag of page i, 1 if absent.
+func (t *tiffFile) orientation(i int) int {
+	off := uint64(t.ifds[i])
+	n := uint64(t.order.Uint16(t.data[off:]))
+	for k := uint64(0); k < n; k++ {
+		e := t.data[off+2+12*k:]
+		if t.order.Uint16(e) == 274 && t.order.Uint16(e[2:]) == 3 {
+			return int(t.order.Uint16(e[8:]))
+		}
+	}
+	return 1
 }
 
 // overlay is a byte slice read through io.ReaderAt with its first bytes

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/otiai10/gosseract/v2"
 	"golang.org/x/text/unicode/norm"
@@ -15,9 +16,20 @@ import (
 // boxes back to the original page by dividing by scale, and splits blocks
 // whose lines run across two side-by-side columns, see splitColumns.
 func buildBlocks(words []gosseract.BoundingBox, scale float64) []*Block {
+	out := []*Block{} // a blank page has no block, and JSON says []
+	for _, lines := range groupLines(words, scale, image.Point{}) {
+		out = append(out, splitColumns(newBlock(lines))...)
+	}
+	return out
+}
+
+// groupLines groups Tesseract's words into lines, one list of lines per
+// Tesseract block. Word boxes are moved by off (where the image Tesseract
+// read lies in the prepared page) and divided by scale.
+func groupLines(words []gosseract.BoundingBox, scale float64, off image.Point) [][]*Line {
 	type lineKey struct{ block, par, line int }
 	var (
-		blocks   []*Block
+		blocks   [][]*Line
 		lastKey  = lineKey{-1, -1, -1}
 		curBlock = -1
 		line     *Line
@@ -28,39 +40,27 @@ func buildBlocks(words []gosseract.BoundingBox, scale float64) []*Block {
 			continue
 		}
 		if w.BlockNum != curBlock {
-			blocks = append(blocks, &Block{})
+			blocks = append(blocks, nil)
 			curBlock = w.BlockNum
 		}
-		b := blocks[len(blocks)-1]
 		if k := (lineKey{w.BlockNum, w.ParNum, w.LineNum}); k != lastKey {
 			line = &Line{}
-			b.Lines = append(b.Lines, line)
+			blocks[len(blocks)-1] = append(blocks[len(blocks)-1], line)
 			lastKey = k
 		}
 		line.Words = append(line.Words, &Word{
-			Box:        boxOf(unscale(w.Box, scale)),
+			Box:        boxOf(unscale(w.Box.Add(off), scale)),
 			Confidence: math.Round(w.Confidence*100) / 100,
 			Raw:        text,
 			Text:       text,
 		})
 	}
-	for _, b := range blocks {
-		var br image.Rectangle
-		for _, l := range b.Lines {
-			var lr image.Rectangle
-			for _, w := range l.Words {
-				lr = lr.Union(w.Box.Rect())
-			}
-			l.Box = boxOf(lr)
-			br = br.Union(lr)
+	for _, lines := range blocks {
+		for _, l := range lines {
+			*l = *newLine(l.Words)
 		}
-		b.Box = boxOf(br)
 	}
-	var out []*Block
-	for _, b := range blocks {
-		out = append(out, splitColumns(b)...)
-	}
-	return out
+	return blocks
 }
 
 func unscale(r image.Rectangle, scale float64) image.Rectangle {
@@ -71,7 +71,7 @@ func unscale(r image.Rectangle, scale float64) image.Rectangle {
 	return image.Rect(f(r.Min.X), f(r.Min.Y), f(r.Max.X), f(r.Max.Y))
 }
 
-// splitColumns cuts a block where its lines run across two side-by-side
+// splitColumns cuts a block where its lines run in two side-by-side
 // columns and returns the parts in reading order: the lines above, the left
 // column, the right column, the lines below.
 //
@@ -79,10 +79,8 @@ func unscale(r image.Rectangle, scale float64) image.Rectangle {
 // which recognises faded scans better than its automatic layout analysis),
 // so the two-column header of a Vietnamese directive ("ĐẢNG BỘ TỈNH ..." on
 // the left, "ĐẢNG CỘNG SẢN VIỆT NAM" on the right) comes back as lines that
-// join both columns with a wide gap between them. A gap counts as a gutter
-// when it is wider than gutterEms line heights; consecutive lines whose
-// gutters overlap, plus the neighbouring lines that lie wholly on one side
-// of it, form the two-column region.
+// join both columns across a wide gap, or as lines of one column
+// interleaved with lines of the other. findColumns finds such regions.
 func splitColumns(b *Block) []*Block {
 	var out []*Block
 	lines := b.Lines
@@ -113,60 +111,191 @@ func splitColumns(b *Block) []*Block {
 				right = append(right, newLine(rw))
 			}
 		}
-		out = append(out, newBlock(left), newBlock(right))
+		// Where to read each column again on its own: Tesseract cuts
+		// lines of one column through the marks of the other when their
+		// baselines differ.
+		h := lineHeight(lines[first])
+		top, bottom := lines[first].Box.Y0-h, lines[last].Box.Y1+h
+		if first > 0 {
+			top = max(top, (lines[first-1].Box.Y1+lines[first].Box.Y0)/2)
+		}
+		if last+1 < len(lines) {
+			bottom = min(bottom, (lines[last].Box.Y1+lines[last+1].Box.Y0)/2)
+		}
+		lb, rb := newBlock(left), newBlock(right)
+		lb.reread = image.Rect(b.Box.X0-h, top, mid, bottom)
+		rb.reread = image.Rect(mid, top, b.Box.X1+h, bottom)
+		out = append(out, lb, rb)
 		lines = lines[last+1:]
 	}
 	return out
 }
 
-// gutterEms is the narrowest gap between two words, in line heights, that
-// is taken for the gutter between two columns. Word spaces are about a
-// third of a line height; justified lines rarely stretch them past one.
+// gutterEms is the narrowest gutter between two columns, in line heights.
+// Word spaces are about a third of a line height; justified lines rarely
+// stretch them past one.
 const gutterEms = 3
 
 // findColumns returns the first two-column region of lines: the index of
 // its first and last line and the gutter's extent [g0, g1); first is -1 if
 // there is none.
+//
+// A gutter is a vertical strip at least gutterEms line heights wide between
+// the words of two columns. The columns must be side by side in at least
+// two rows: a row is a line with words on both sides of the strip, or two
+// lines next to each other, one wholly left and one wholly right of it,
+// that overlap vertically (a header whose columns are not on the same
+// baselines). A header has two rows or more, while a speck read as a
+// letter far right of a line of body text (common on noisy scans) makes
+// one. Lines above and below the rows that touch no part of the gutter
+// belong to the region too ("HUYỆN ỦY" under "ĐẢNG BỘ TỈNH"); a centred
+// title under the header touches it and does not.
 func findColumns(lines []*Line) (first, last, g0, g1 int) {
-	first = -1
-	for i, l := range lines {
-		a, b, ok := widestGap(l)
-		if !ok {
-			continue
-		}
-		if first < 0 {
-			first, last, g0, g1 = i, i, a, b
-			continue
-		}
-		// A later gutter continues the region if it overlaps the
-		// current one and the lines between stay on one side.
-		if max(g0, a) < min(g1, b) && sidesOnly(lines[last+1:i], max(g0, a), min(g1, b)) {
-			last, g0, g1 = i, max(g0, a), min(g1, b)
-		}
-	}
-	if first < 0 {
+	if len(lines) < 2 {
 		return -1, -1, 0, 0
 	}
-	for first > 0 && sidesOnly(lines[first-1:first], g0, g1) {
-		first--
+	x0, x1 := lines[0].Box.X0, lines[0].Box.X1
+	hs := make([]int, len(lines))
+	for i, l := range lines {
+		x0, x1 = min(x0, l.Box.X0), max(x1, l.Box.X1)
+		hs[i] = lineHeight(l)
 	}
-	for last < len(lines)-1 && sidesOnly(lines[last+1:last+2], g0, g1) {
-		last++
-	}
-	return first, last, g0, g1
-}
-
-// widestGap returns the widest gap between consecutive words of l if it
-// is wide enough to be a gutter.
-func widestGap(l *Line) (g0, g1 int, ok bool) {
-	h := lineHeight(l)
-	for i := 1; i < len(l.Words); i++ {
-		a, b := l.Words[i-1].Box.X1, l.Words[i].Box.X0
-		if b-a > gutterEms*h && b-a > g1-g0 {
-			g0, g1, ok = a, b, true
+	sort.Ints(hs)
+	minGap := gutterEms * hs[len(hs)/2]
+	for i := range lines {
+		for _, g := range clearSpans(lines[i], x0, x1, minGap) {
+			// The run of lines that keep the middle of the strip clear.
+			j := i + 1
+			for ; j < len(lines); j++ {
+				ng, ok := narrow(g, clearSpans(lines[j], x0, x1, minGap), minGap)
+				if !ok {
+					break
+				}
+				g = ng
+			}
+			a, b, ok := rows(lines[i:j], g)
+			if !ok {
+				continue
+			}
+			// The gutter is what the rows leave between the columns.
+			core := lines[i+a : i+b+1]
+			g0, g1 = x0, x1
+			for _, l := range core {
+				for _, w := range l.Words {
+					if w.Box.X1 <= g[0] {
+						g0 = max(g0, w.Box.X1)
+					} else if w.Box.X0 >= g[1] {
+						g1 = min(g1, w.Box.X0)
+					}
+				}
+			}
+			first, last = i+a, i+b
+			for first > 0 && !touches(lines[first-1], g0, g1) {
+				first--
+			}
+			for last < len(lines)-1 && !touches(lines[last+1], g0, g1) {
+				last++
+			}
+			return first, last, g0, g1
 		}
 	}
-	return g0, g1, ok
+	return -1, -1, 0, 0
+}
+
+// rows finds the rows of two columns split by the strip g in lines, none
+// of which touches its middle, and returns the index of the first and last
+// line taking part in one; ok is false if there are fewer than two rows.
+func rows(lines []*Line, g [2]int) (first, last int, ok bool) {
+	side := make([]int, len(lines)) // bit 1: a word left of g, bit 2: right
+	for k, l := range lines {
+		if hasWord(l.Words, func(w *Word) bool { return w.Box.X1 <= g[0] }) {
+			side[k] |= 1
+		}
+		if hasWord(l.Words, func(w *Word) bool { return w.Box.X0 >= g[1] }) {
+			side[k] |= 2
+		}
+	}
+	n := 0
+	first, last = -1, -1
+	mark := func(a, b int) {
+		n++
+		if first < 0 {
+			first = a
+		}
+		last = b
+	}
+	for k := 0; k < len(lines); k++ {
+		switch {
+		case side[k] == 3:
+			mark(k, k)
+		case k+1 < len(lines) && side[k]|side[k+1] == 3 && side[k] != side[k+1] &&
+			lines[k].Box.Y1 > lines[k+1].Box.Y0:
+			mark(k, k+1)
+			k++
+		}
+	}
+	return first, last, n >= 2
+}
+
+// touches reports whether a word of l reaches into [g0, g1).
+func touches(l *Line, g0, g1 int) bool {
+	for _, w := range l.Words {
+		if w.Box.X0 < g1 && w.Box.X1 > g0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clearSpans returns the strips of [x0, x1) at least minGap wide that no
+// word of l touches.
+func clearSpans(l *Line, x0, x1, minGap int) [][2]int {
+	var out [][2]int
+	at := x0
+	for _, w := range l.Words {
+		if w.Box.X0-at >= minGap {
+			out = append(out, [2]int{at, w.Box.X0})
+		}
+		at = max(at, w.Box.X1)
+	}
+	if x1-at >= minGap {
+		out = append(out, [2]int{at, x1})
+	}
+	return out
+}
+
+// narrow returns the overlap of g with the span of spans that holds the
+// middle of g, if that overlap is at least minGap wide: a line may shorten
+// the gutter but not move it.
+func narrow(g [2]int, spans [][2]int, minGap int) ([2]int, bool) {
+	mid := (g[0] + g[1]) / 2
+	for _, s := range spans {
+		if s[0] <= mid && mid < s[1] {
+			o := [2]int{max(g[0], s[0]), min(g[1], s[1])}
+			return o, o[1]-o[0] >= minGap
+		}
+	}
+	return g, false
+}
+
+// hasWord reports whether some word that satisfies where has at least two
+// letters.
+func hasWord(ws []*Word, where func(*Word) bool) bool {
+	for _, w := range ws {
+		if !where(w) {
+			continue
+		}
+		n := 0
+		for _, r := range w.Raw {
+			if unicode.IsLetter(r) {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // lineHeight is the median height of the words of l.
@@ -177,18 +306,6 @@ func lineHeight(l *Line) int {
 	}
 	sort.Ints(hs)
 	return hs[len(hs)/2]
-}
-
-// sidesOnly reports whether no word of lines reaches into [g0, g1).
-func sidesOnly(lines []*Line, g0, g1 int) bool {
-	for _, l := range lines {
-		for _, w := range l.Words {
-			if w.Box.X0 < g1 && w.Box.X1 > g0 {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 func newLine(words []*Word) *Line {

@@ -67,11 +67,49 @@ func TestSplitColumns(t *testing.T) {
 		{
 			name: "right column line on its own",
 			lines: []*Line{
-				line(0, "ĐẢNG@100-180", "BỘ@190-230", "ĐẢNG@900-980", "CỘNG@990-1070"),
-				line(40, "Tiên@900-960", "Du@970-1010"),
-				line(80, "văn@100-160", "bản@170-230", "này@240-300", "quy@310-360", "định@370-600", "rõ@610-950"),
+				line(0, "ỦY@100-160", "BAN@170-230", "CỘNG@900-980", "HÒA@990-1070"),
+				line(40, "TỈNH@100-160", "Độc@900-960", "lập@970-1010"),
+				line(80, "Tiên@900-960", "Du@970-1010"),
+				line(120, "văn@100-160", "bản@170-230", "này@240-300", "quy@310-360", "định@370-600", "rõ@610-950"),
 			},
-			want: [][]string{{"ĐẢNG BỘ"}, {"ĐẢNG CỘNG", "Tiên Du"}, {"văn bản này quy định rõ"}},
+			want: [][]string{{"ỦY BAN", "TỈNH"}, {"CỘNG HÒA", "Độc lập", "Tiên Du"}, {"văn bản này quy định rõ"}},
+		},
+		{
+			name: "header columns on lines of their own, interleaved",
+			lines: []*Line{
+				line(0, "ĐẢNG@100-180", "BỘ@190-230"),
+				line(20, "ĐẢNG@900-980", "CỘNG@990-1070"),
+				line(50, "HUYỆN@100-200", "ỦY@210-250"),
+				line(70, "Tiên@900-960", "Du@970-1010"),
+				line(150, "về@100-140", "công@150-220", "tác@230-1100"),
+			},
+			want: [][]string{{"ĐẢNG BỘ", "HUYỆN ỦY"}, {"ĐẢNG CỘNG", "Tiên Du"}, {"về công tác"}},
+		},
+		{
+			name: "a centred title ends the header",
+			lines: []*Line{
+				line(0, "ĐẢNG@100-180", "BỘ@190-230", "ĐẢNG@900-980", "CỘNG@990-1070"),
+				line(40, "Số@100-140", "12@150-200", "Tiên@900-960", "Du@970-1010"),
+				line(100, "CHỈ@520-580", "THỊ@590-650"),
+				line(140, "Kính@100-160", "gửi@170-230"),
+			},
+			want: [][]string{{"ĐẢNG BỘ", "Số 12"}, {"ĐẢNG CỘNG", "Tiên Du"}, {"CHỈ THỊ", "Kính gửi"}},
+		},
+		{
+			name: "one line with a far gap is not a header",
+			lines: []*Line{
+				line(0, "Phụ@100-160", "lục@170-230", "số@240-280", "06@290-330", "sở@900-960"),
+				line(40, "văn@100-160", "bản@170-230", "này@240-900"),
+			},
+			want: [][]string{{"Phụ lục số 06 sở", "văn bản này"}},
+		},
+		{
+			name: "specks far right of body lines are not a column",
+			lines: []*Line{
+				line(0, "Phụ@100-160", "lục@170-230", "số@240-280", "06@290-330", "_@900-920"),
+				line(40, "Thông@100-160", "tư@170-230", "|@900-905"),
+			},
+			want: [][]string{{"Phụ lục số 06 _", "Thông tư |"}},
 		},
 		{
 			name: "a gap of two line heights is a word space",

@@ -33,15 +33,17 @@ var DefaultPreprocess = Preprocess{}
 // prepared is a page ready for Tesseract: a grey image with the scale from
 // the original page's pixels.
 type prepared struct {
-	gray  *image.Gray
-	scale float64 // prepared pixels per original pixel
-	dpi   float64 // resolution of gray; 0 if unknown
+	gray          *image.Gray
+	width, height int     // size of the upright page before scaling
+	scale         float64 // prepared pixels per upright page pixel
+	dpi           float64 // resolution of gray; 0 if unknown
 }
 
-// prepare converts a page to grey and applies the steps of p.
+// prepare converts a page to grey, turns it upright as its orientation tag
+// says, and applies the steps of p.
 func (p Preprocess) prepare(pi pageImage) prepared {
-	g := toGray(pi.img)
-	out := prepared{gray: g, scale: 1, dpi: pi.dpi}
+	g := orient(toGray(pi.img), pi.orient)
+	out := prepared{gray: g, width: g.Rect.Dx(), height: g.Rect.Dy(), scale: 1, dpi: pi.dpi}
 	if out.dpi == 0 {
 		out.dpi = guessDPI(g.Bounds())
 	}

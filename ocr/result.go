@@ -15,17 +15,20 @@ type Document struct {
 // Page is the OCR result of one page image.
 type Page struct {
 	Number int      `json:"number"` // 1-based page number within the document
-	Width  int      `json:"width"`  // width of the page image as read, in pixels
-	Height int      `json:"height"` // height of the page image as read, in pixels
+	Width  int      `json:"width"`  // width of the upright page image, in pixels
+	Height int      `json:"height"` // height of the upright page image, in pixels
 	DPI    float64  `json:"dpi"`    // resolution of the page image; 0 if unknown
 	Blocks []*Block `json:"blocks"` // text blocks in reading order
 }
 
-// Block is a region of text that Tesseract's layout analysis found, such as
-// one column of a two-column header.
+// Block is a run of lines read as a unit: the page's text between column
+// regions, or one column of a two-column region such as a directive's
+// header.
 type Block struct {
 	Box   Box     `json:"box"`
 	Lines []*Line `json:"lines"`
+
+	reread image.Rectangle // for a column: the area to OCR again on its own
 }
 
 // Line is one line of text within a block.
@@ -35,7 +38,8 @@ type Line struct {
 }
 
 // Word is one word of a line. Boxes are in the pixel coordinates of the page
-// image as it was read, before any preprocessing.
+// image as it was read, turned upright when its orientation tag says so,
+// before any scaling.
 type Word struct {
 	Box        Box     `json:"box"`
 	Confidence float64 `json:"confidence"` // Tesseract's word confidence, 0-100

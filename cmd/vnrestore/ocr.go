@@ -53,7 +53,8 @@ content, not their name.
 With one input and no -o the text goes to standard output. With -o DIR each
 input is written to DIR/<input path>.txt (or .json), mirroring the input tree;
 an output newer than its input is skipped unless --force, so an interrupted
-batch can be run again. Outputs are written atomically.
+batch can be run again; outputs are written atomically, and a summary goes
+to standard error (not with -q). Failed inputs are always listed there.
 
 Exit status: 0 all inputs done, 1 some failed (listed at the end), 2 usage.
 Needs Tesseract with Vietnamese data (Debian: tesseract-ocr tesseract-ocr-vie).`,
@@ -243,8 +244,8 @@ var scanExts = []string{".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"}
 func expandInputs(args []string) (files []string, failed []ocrFailure) {
 	seen := map[string]bool{}
 	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
+		if k := filepath.Clean(p); !seen[k] {
+			seen[k] = true
 			files = append(files, p)
 		}
 	}

@@ -6,7 +6,8 @@
 //     gold text in sample-scan.gold.txt;
 //   - header.png: a rendered two-column header of a Vietnamese directive
 //     (DejaVu Serif), 200 dpi, with its text in reading order in
-//     header.gold.txt.
+//     header.gold.txt; header-offset.png: the same with the right column
+//     28 pixels lower, so that its lines fall between those of the left.
 //
 // Run it from the repository root: go run ./internal/ocrfixture
 package main
@@ -40,7 +41,10 @@ func main() {
 	if err := sample(*synth, *out); err != nil {
 		log.Fatal(err)
 	}
-	if err := header(*fontDir, *out); err != nil {
+	if err := header(*fontDir, *out, "header", 0); err != nil {
+		log.Fatal(err)
+	}
+	if err := header(*fontDir, *out, "header-offset", 28); err != nil {
 		log.Fatal(err)
 	}
 }
@@ -85,8 +89,9 @@ func sample(synth, out string) error {
 	return os.WriteFile(filepath.Join(out, "sample-scan.gold.txt"), []byte(strings.Join(gold, "\n")+"\n"), 0o644)
 }
 
-// header renders a directive's two-column header and title at 200 dpi.
-func header(fontDir, out string) error {
+// header renders a directive's two-column header and title at 200 dpi as
+// name.png, the right column drop lower by offset pixels.
+func header(fontDir, out, name string, offset int) error {
 	bold, err := loadFace(filepath.Join(fontDir, "DejaVuSerif-Bold.ttf"), 12, 200)
 	if err != nil {
 		return err
@@ -107,10 +112,10 @@ func header(fontDir, out string) error {
 	left, right := 380, 1130
 	texts := []text{
 		{"ĐẢNG BỘ TỈNH BẮC NINH", regular, left, 110},
-		{"ĐẢNG CỘNG SẢN VIỆT NAM", bold, right, 110},
+		{"ĐẢNG CỘNG SẢN VIỆT NAM", bold, right, 110 + offset},
 		{"HUYỆN ỦY TIÊN DU", bold, left, 165},
 		{"Số 12-CT/HU", regular, left, 250},
-		{"Tiên Du, ngày 5 tháng 3 năm 2020", regular, right, 250},
+		{"Tiên Du, ngày 5 tháng 3 năm 2020", regular, right, 250 + offset},
 		{"CHỈ THỊ", bold, w / 2, 400},
 		{"về tăng cường công tác xây dựng Đảng trong tình hình mới", bold, w / 2, 460},
 	}
@@ -123,10 +128,10 @@ func header(fontDir, out string) error {
 	gold := "ĐẢNG BỘ TỈNH BẮC NINH\nHUYỆN ỦY TIÊN DU\nSố 12-CT/HU\n" +
 		"ĐẢNG CỘNG SẢN VIỆT NAM\nTiên Du, ngày 5 tháng 3 năm 2020\n" +
 		"CHỈ THỊ\nvề tăng cường công tác xây dựng Đảng trong tình hình mới\n"
-	if err := writePNG(filepath.Join(out, "header.png"), g, 200); err != nil {
+	if err := writePNG(filepath.Join(out, name+".png"), g, 200); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "header.gold.txt"), []byte(gold), 0o644)
+	return os.WriteFile(filepath.Join(out, name+".gold.txt"), []byte(gold), 0o644)
 }
 
 func loadFace(path string, pt, dpi float64) (font.Face, error) {
