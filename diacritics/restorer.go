@@ -134,8 +134,9 @@ func WithCaseModel(m *lexicon.CaseModel, w float32) Option {
 func WithChannelWeight(w float32) Option { return func(o *options) { o.channelWeight = w } }
 
 // WithOrder(1) makes the decoder pick every word's most frequent reading
-// regardless of context: the baseline that shows what context adds. Any
-// other value uses the model's full order.
+// regardless of context (and of case, unless WithCaseModel says otherwise):
+// the baseline that shows what context adds. Any other value uses the
+// model's full order.
 func WithOrder(n int) Option { return func(o *options) { o.order = n } }
 
 // defaultCaseWeight is the weight of the default case model (see
@@ -163,7 +164,7 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	if o.beam < 1 {
 		return nil, fmt.Errorf("diacritics: beam %d: must be at least 1", o.beam)
 	}
-	if !o.caseSet {
+	if !o.caseSet && o.order != 1 { // the unigram baseline is the most frequent reading, nothing else
 		cm, err := lexicon.DefaultCaseModel()
 		if err != nil {
 			return nil, fmt.Errorf("diacritics: %w", err)
