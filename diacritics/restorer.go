@@ -29,9 +29,10 @@ type Restorer struct {
 
 // A reading is one syllable a word may be read as.
 type reading struct {
-	id  lexicon.WordID
-	key string           // canonical lower-case syllable, old tone placement
-	syl lexicon.Syllable // key taken apart, to compose other cases and styles
+	id     lexicon.WordID
+	key    string           // canonical lower-case syllable, old tone placement
+	syl    lexicon.Syllable // key taken apart, to compose other cases and styles
+	caseLP [3]float32       // weighted log10 P(case | key) for lower, title and upper case
 }
 
 // Mode says what kind of damage the input has.
@@ -185,6 +186,15 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	}
 	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
 	r.readings = readingsOf(model)
+	if o.cases != nil {
+		for _, rs := range r.readings {
+			for i := range rs {
+				for c := lexicon.Lower; c <= lexicon.Upper; c++ {
+					rs[i].caseLP[c] = o.caseWeight * o.cases.LogProb(rs[i].key, c)
+				}
+			}
+		}
+	}
 	r.scratch.New = func() any { return newDecoder(r) }
 	return r, nil
 }

@@ -49,7 +49,7 @@ func (d *decoder) unitsPlain() {
 				if rs := d.r.readings[string(d.lower(t.Text))]; len(rs) > 0 {
 					d.addReadings(i, cs, rs)
 					if !(start && cs == lexicon.Title) && len(t.Text) > 1 {
-						d.addCaseEvidence(cs)
+						d.addCaseEvidence(cs, rs)
 					}
 					start = false
 					continue
@@ -61,16 +61,12 @@ func (d *decoder) unitsPlain() {
 	}
 }
 
-// addCaseEvidence scores the readings of the last unit by how often each is
-// written in case cs.
-func (d *decoder) addCaseEvidence(cs lexicon.Case) {
-	cm := d.r.opts.cases
-	if cm == nil {
-		return
-	}
+// addCaseEvidence scores the readings rs of the last unit by how often
+// each is written in case cs (see WithCaseModel).
+func (d *decoder) addCaseEvidence(cs lexicon.Case, rs []reading) {
 	u := d.units[len(d.units)-1]
-	for k := u.first; k < u.first+u.nopt; k++ {
-		d.options[k].channel += d.r.opts.caseWeight * cm.LogProb(d.options[k].key, cs)
+	for j := range rs {
+		d.options[int(u.first)+j].channel += rs[j].caseLP[cs]
 	}
 }
 
@@ -376,8 +372,6 @@ func (d *decoder) addCandidate(c Candidate, span uint8) {
 			return
 		}
 		o.n = 2
-	} else {
-		o.syl, _ = lexicon.ParseSyllable(first)
 	}
 	d.options = append(d.options, o)
 }
@@ -452,8 +446,8 @@ func observedCase(s string) lexicon.Case {
 // addReadings adds token i as a decision among readings rs.
 func (d *decoder) addReadings(i int, cs lexicon.Case, rs []reading) {
 	u := unit{tok: int32(i), ntok: 1, first: int32(len(d.options)), nopt: int32(len(rs)), decide: true, cs: cs}
-	for _, r := range rs {
-		d.options = append(d.options, option{ids: [2]lexicon.WordID{r.id}, n: 1, span: 1, key: r.key, syl: r.syl})
+	for j := range rs {
+		d.options = append(d.options, option{ids: [2]lexicon.WordID{rs[j].id}, n: 1, span: 1, key: rs[j].key, rd: &rs[j]})
 	}
 	d.units = append(d.units, u)
 }
