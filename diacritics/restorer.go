@@ -293,8 +293,10 @@ func (r *Restorer) String(s string) string {
 	defer r.scratch.Put(d)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
+	d.sentenceStart = true
 	forEachLine(s, func(line, end string) {
 		d.decodeLine(line)
+		d.sentenceStart = d.sentenceEnd
 		d.writeLine(&b)
 		b.WriteString(end)
 	})
@@ -307,8 +309,10 @@ func (r *Restorer) Restore(s string) Result {
 	defer r.scratch.Put(d)
 	var res Result
 	var b strings.Builder
+	d.sentenceStart = true
 	forEachLine(s, func(line, end string) {
 		d.decodeLine(line)
+		d.sentenceStart = d.sentenceEnd
 		d.writeLine(&b)
 		res.Tokens = d.appendDetails(res.Tokens)
 		if end != "" {
@@ -341,6 +345,7 @@ func (r *Restorer) CorrectWords(words []string, conf []float32) []string {
 			mode = passThrough
 		}
 	}
+	d.sentenceStart = true
 	d.decodeLineMode(line, mode)
 	d.confs = d.confs[:0]
 	var b strings.Builder
@@ -361,6 +366,7 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 	defer r.scratch.Put(d)
 	br := bufio.NewReaderSize(src, 64<<10)
 	bw := bufio.NewWriterSize(dst, 64<<10)
+	d.sentenceStart = true
 	var out strings.Builder
 	var long []byte
 	for {
@@ -380,6 +386,7 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 		if len(line) > 0 {
 			body, end := cutLineEnd(string(line))
 			d.decodeLine(body)
+			d.sentenceStart = d.sentenceEnd
 			out.Reset()
 			d.writeLine(&out)
 			out.WriteString(end)

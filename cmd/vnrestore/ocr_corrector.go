@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -44,11 +45,12 @@ type restorerCorrector struct{ r *diacritics.Restorer }
 // proportion to Tesseract's confidence in it, and drops the specks
 // Tesseract read as short words at either end of the line.
 func (c restorerCorrector) CorrectLine(words []ocr.WordInput) ([]string, error) {
+	sure := medianConfidence(words) >= clearLineConfidence
 	lo, hi := 0, len(words)
-	for lo < hi && isSpeck(words[lo]) {
+	for lo < hi && isSpeck(words[lo], sure) {
 		lo++
 	}
-	for hi > lo && isSpeck(words[hi-1]) {
+	for hi > lo && isSpeck(words[hi-1], sure) {
 		hi--
 	}
 	out := make([]string, len(words)) // dropped words stay ""
@@ -71,11 +73,31 @@ func (c restorerCorrector) CorrectLine(words []ocr.WordInput) ([]string, error) 
 // confidence of 48 against 97 for words inside the line.
 const speckConfidence = 40
 
+// clearLineConfidence is the median word confidence of a line Tesseract
+// read well. In such a line a doubtful short word at the edge is dust even
+// when it spells a syllable ("na", "có" from specks on the medium pages);
+// in a faded line it is more likely a real word read badly ("tu" for "từ").
+const clearLineConfidence = 90
+
 // isSpeck reports whether w looks like dust read as text: three characters
-// at most, no digit (list numbers stay), and a low confidence.
-func isSpeck(w ocr.WordInput) bool {
-	if w.Confidence >= speckConfidence || utf8.RuneCountInString(w.Text) > 3 {
+// at most, no digit (list numbers stay), a low confidence, and no
+// Vietnamese syllable unless the line around it was read clearly.
+func isSpeck(w ocr.WordInput, clearLine bool) bool {
+	if w.Confidence >= speckConfidence || utf8.RuneCountInString(w.Text) > 3 || strings.ContainsAny(w.Text, "0123456789") {
 		return false
 	}
-	return !strings.ContainsAny(w.Text, "0123456789")
+	return clearLine || !lexicon.IsSyllable(strings.Trim(w.Text, ".,;:!?()\"'"))
+}
+
+// medianConfidence returns the median confidence of the words.
+func medianConfidence(words []ocr.WordInput) float64 {
+	if len(words) == 0 {
+		return 0
+	}
+	c := make([]float64, len(words))
+	for i, w := range words {
+		c[i] = w.Confidence
+	}
+	sort.Float64s(c)
+	return c[len(c)/2]
 }
