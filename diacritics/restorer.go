@@ -345,7 +345,9 @@ func (r *Restorer) CorrectWords(words []string, conf []float32) []string {
 			mode = passThrough
 		}
 	}
-	d.sentenceStart = true
+	// A line that starts in lower case goes on the sentence of the line
+	// before it, which the caller does not pass.
+	d.sentenceStart = !startsLower(line)
 	d.decodeLineMode(line, mode)
 	d.confs = d.confs[:0]
 	var b strings.Builder
@@ -433,4 +435,14 @@ func cutLineEnd(line string) (body, end string) {
 		return line[:n-1], "\n"
 	}
 	return line, ""
+}
+
+// startsLower reports whether the first letter of s is lower case.
+func startsLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.IsLower(r)
+		}
+	}
+	return false
 }
