@@ -1,6 +1,7 @@
 package diacritics
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -118,15 +119,7 @@ func (d *decoder) alternatives(i int, path []lexicon.WordID, pos int) (float64, 
 		}
 		list = append(list, scored{text, sc})
 	}
-	slices.SortFunc(list, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(list, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	if len(list) == 0 {
 		return 1, nil
 	}

@@ -179,3 +179,16 @@ func FuzzRestorePlain(f *testing.F) {
 		}
 	})
 }
+
+// The case a word was typed in mid-sentence is evidence: a capital marks
+// a name.
+func TestCaseEvidence(t *testing.T) {
+	r := newPlain(t)
+	assert.Equal(t, "tại tỉnh Hà Nam và Nam Định", r.String("tai tinh Ha Nam va Nam Dinh"))
+	assert.Equal(t, "trong năm 2020", r.String("trong nam 2020"))
+	m, err := lexicon.Default()
+	require.NoError(t, err)
+	off, err := New(m, WithMode(Plain), WithCaseModel(nil, 0))
+	require.NoError(t, err)
+	assert.Equal(t, "trong năm 2020", off.String("trong nam 2020"))
+}

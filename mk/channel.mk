@@ -1,10 +1,11 @@
 # OCR error models (channels) of diacritics/errmodel: retraining and evaluation.
 # Included by the Makefile (-include mk/*.mk); needs ../shared for data.
 #
-#   make channels      retrain diacritics/errmodel/model/{legacy,ocr}.chan from shared/synth
+#   make channels      retrain diacritics/errmodel/model/{legacy,ocr,legacy-heavy}.chan from shared/synth
 #                      (held-out pages of data/synth-heldout.txt excluded)
 #   make channel-eval  candidate recall and speed of both channels on the held-out pages
 #   make legacy-eval   WER of `vnrestore restore --mode legacy` on the held-out pages, per level
+#   make ocr-text-eval WER of `vnrestore restore --mode ocr` on their Tesseract-Vietnamese text
 
 CHANNEL_SHARED  ?= ../shared
 CHANNEL_TSV     := $(CHANNEL_SHARED)/synth/train/train.tsv
@@ -13,15 +14,17 @@ CHANNEL_MODELS  := diacritics/errmodel/model
 CHANNEL_WORK    ?= $(CURDIR)/build/channel
 CHANNEL_BIN     := $(CHANNEL_WORK)/vnrestore
 
-.PHONY: channels channel-eval legacy-eval
+.PHONY: channels channel-eval legacy-eval ocr-text-eval
 
 channels:
 	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channels: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
 	set -e; mkdir -p $(CHANNEL_WORK); go build -o $(CHANNEL_BIN) ./cmd/vnrestore; \
 	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy.chan --name legacy --ocr-col 7 \
+		--weight heavy=3 --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 --refine 0 \
 		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
-	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/ocr.chan --name ocr --ocr-col 6 \
-		--exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)
+	$(CHANNEL_BIN) lexicon channel -o $(CHANNEL_MODELS)/legacy-heavy.chan --name legacy-heavy --ocr-col 7 \
+		--level heavy --exclude-pages $(CHANNEL_HELDOUT) $(CHANNEL_TSV)
 
 channel-eval:
 	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channel-eval: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
@@ -53,6 +56,29 @@ legacy-eval:
 		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v l=$$leg -v p=$$pln \
 			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx %9.4f %6.3fx\n", lv, n, r, l, l/r, p, p/r }'; \
 	done; \
+	$(CHANNEL_BIN) restore --mode legacy --legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan \
+		< $(CHANNEL_WORK)/heavy.eng.txt > $(CHANNEL_WORK)/heavy.legacy-heavy.txt; \
+	hv=$$($(CHANNEL_BIN) eval --json --ref $(CHANNEL_WORK)/heavy.gold.txt --hyp $(CHANNEL_WORK)/heavy.legacy-heavy.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+	echo "heavy with the heavy-only channel (--legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan): WER $$hv"; \
 	echo; echo "heavy, first 20 lines: gold / ocr_eng / --mode legacy"; \
 	paste -d'\n' $(CHANNEL_WORK)/heavy.gold.txt $(CHANNEL_WORK)/heavy.eng.txt $(CHANNEL_WORK)/heavy.legacy.txt /dev/null \
 		| head -80 | sed 's/^/  /'
+
+# ocr-text-eval: the same for the ocr_vie column and --mode ocr (the OCR channel,
+# without Tesseract's word confidences, which only the ocr command has).
+ocr-text-eval:
+	@if [ ! -f $(CHANNEL_TSV) ]; then echo "ocr-text-eval: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
+	set -e; mkdir -p $(CHANNEL_WORK); go build -o $(CHANNEL_BIN) ./cmd/vnrestore; \
+	printf '%-7s %6s %9s %9s %7s\n' level lines raw-WER ocr-WER ratio; \
+	for lv in $(CHANNEL_LEVELS); do \
+		awk -F'\t' -v lv=$$lv -v out=$(CHANNEL_WORK)/$$lv \
+			'FNR==NR { if ($$0 !~ /^#/ && NF) held[$$1]=1; next } \
+			 FNR>1 && ($$1 in held) && $$3==lv { print $$5 > (out ".gold.txt"); print $$6 > (out ".vie.txt") }' \
+			$(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
+		$(CHANNEL_BIN) restore --mode ocr < $(CHANNEL_WORK)/$$lv.vie.txt > $(CHANNEL_WORK)/$$lv.ocr.txt; \
+		g=$(CHANNEL_WORK)/$$lv.gold.txt; \
+		raw=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.vie.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		ocr=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.ocr.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v o=$$ocr \
+			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx\n", lv, n, r, o, (r > 0 ? o/r : 0) }'; \
+	done

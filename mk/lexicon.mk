@@ -16,6 +16,7 @@ TRAIN         := $(CORPUS_OUT)/train
 lexicon: split ## rebuild the embedded default model from build/corpus/train (dev split removed)
 	go run ./cmd/vnrestore lexicon build -o "$(LEXICON_MODEL)" \
 		--domain $(TRAIN)/admin.txt --domain $(TRAIN)/legal.txt --general $(TRAIN)/wiki.txt
+	go run ./cmd/vnrestore lexicon cases -o lexicon/model/default.case $(TRAIN)/admin.txt $(TRAIN)/legal.txt $(TRAIN)/wiki.txt
 	go run ./cmd/vnrestore lexicon info "$(LEXICON_MODEL)"
 
 .PHONY: lexicon-ppl

@@ -222,11 +222,15 @@ const detectSample = 64 << 10
 // English, or Vietnamese typed without marks (plain ASCII is read as VIQR
 // only when its marks sit inside words and make Vietnamese syllables).
 func Detect(b []byte) Detection {
-	valid := utf8.Valid(b)
+	valid := utf8.Valid(b) || utf8.Valid(trimPartialRune(b)) || mostlyUTF8(b)
 	b = sample(b)
 	if !valid {
-		// Not Unicode: one of the legacy encodings it must be.
-		return top(legacyCandidates(scorer{}, b, false))
+		// Not Unicode: one of the legacy encodings, if one reads as
+		// Vietnamese at all; otherwise text with stray bytes, left alone.
+		if d := top(legacyCandidates(scorer{}, b, false)); d.Confidence >= minLegacyConfidence {
+			return d
+		}
+		return Detection{}
 	}
 	sc := scorer{}
 	id := sc.score(b)
@@ -719,4 +723,49 @@ func NewReader(r io.Reader) (io.Reader, Detection, error) {
 	}
 	d := Detect(head)
 	return transform.NewReader(br, d.NewDecoder()), d, nil
+}
+
+// minLegacyConfidence is the least share of well-spelled words a legacy
+// reading of invalid UTF-8 must reach to be taken: ASCII text with a stray
+// high byte reads as no encoding at all.
+const minLegacyConfidence = 0.5
+
+// trimPartialRune drops an incomplete UTF-8 sequence at the end of b: a
+// sample of a Unicode file cut in the middle of a character.
+func trimPartialRune(b []byte) []byte {
+	for i := 1; i < utf8.UTFMax && i <= len(b); i++ {
+		c := b[len(b)-i]
+		if c < utf8.RuneSelf {
+			return b
+		}
+		if utf8.RuneStart(c) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			return b
+		}
+	}
+	return b
+}
+
+// mostlyUTF8 reports whether b is UTF-8 with a few stray bytes: at least
+// four valid multi-byte characters for each invalid byte. Legacy 8-bit text
+// hardly ever forms valid multi-byte sequences, so such text is Unicode
+// that was damaged, and must not be reinterpreted.
+func mostlyUTF8(b []byte) bool {
+	multi, bad := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi >= 4 && 4*bad <= multi
 }

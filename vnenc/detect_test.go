@@ -125,3 +125,22 @@ func TestMixedDecoderStreams(t *testing.T) {
 		t.Errorf("mixed stream: %v, equal %v", err, string(got) == want)
 	}
 }
+
+// A Unicode sample cut in the middle of a character, and Unicode text
+// with a stray byte, are Unicode: reading them as a legacy encoding would
+// garble every Vietnamese letter.
+func TestDetectDamagedUnicode(t *testing.T) {
+	text := []byte(strings.Repeat("Cộng hòa xã hội chủ nghĩa Việt Nam. ", 20))
+	for cut := len(text) - 1; cut > len(text)-4; cut-- {
+		if d := Detect(text[:cut]); d.Converts() {
+			t.Errorf("cut at %d: detected %s", cut, d)
+		}
+	}
+	stray := append([]byte("Cộng hòa xã hội \xff chủ nghĩa Việt Nam"), 0xfe)
+	if d := Detect(stray); d.Converts() {
+		t.Errorf("stray bytes: detected %s", d)
+	}
+	if d := Detect([]byte("xay dung \xff Dang")); d.Converts() {
+		t.Errorf("ASCII with a stray byte: detected %s", d)
+	}
+}

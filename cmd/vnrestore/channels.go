@@ -24,7 +24,7 @@ func init() {
 func channelOptions(mode diacritics.Mode) ([]diacritics.Option, error) {
 	opts := []diacritics.Option{diacritics.WithChannelWeight(chanFileFlags.weight)}
 	if mode == diacritics.Legacy || mode == diacritics.Auto {
-		ch, err := errmodel.Load("legacy", chanFileFlags.legacy, errmodel.Options{MaxCandidates: 256, Beam: 8})
+		ch, err := errmodel.Load("legacy", chanFileFlags.legacy, errmodel.Options{})
 		if err != nil {
 			return nil, fmt.Errorf("legacy channel: %w", err)
 		}

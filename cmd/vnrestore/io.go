@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -40,19 +41,18 @@ func eachInput(cmd *cobra.Command, args []string, fn func(name string, r io.Read
 	return nil
 }
 
-// streamLines copies r to w line by line through fn, keeping every line end
-// as it was (LF, CRLF, or none at the end of the input).
+// streamLines copies r to w line by line through fn, which must keep the
+// line end it is given (LF, CRLF, or none at the end of the input).
 func streamLines(r io.Reader, w io.Writer, fn func(string) string) error {
 	br := bufio.NewReaderSize(r, 1<<16)
 	bw := bufio.NewWriterSize(w, 1<<16)
 	for {
 		line, err := br.ReadString('\n')
 		if len(line) > 0 {
-			body, end := splitLineEnd(line)
-			if _, werr := bw.WriteString(fn(body)); werr != nil {
+			// fn keeps line ends: it sees the line with its "\n" or "\r\n".
+			if _, werr := bw.WriteString(fn(line)); werr != nil {
 				return werr
 			}
-			bw.WriteString(end)
 		}
 		if errors.Is(err, io.EOF) {
 			break
@@ -62,18 +62,6 @@ func streamLines(r io.Reader, w io.Writer, fn func(string) string) error {
 		}
 	}
 	return bw.Flush()
-}
-
-// splitLineEnd cuts the line end ("\n" or "\r\n") off a line.
-func splitLineEnd(line string) (body, end string) {
-	n := len(line)
-	if n > 0 && line[n-1] == '\n' {
-		if n > 1 && line[n-2] == '\r' {
-			return line[:n-2], "\r\n"
-		}
-		return line[:n-1], "\n"
-	}
-	return line, ""
 }
 
 func lexiconStripLine(s string) string { return lexicon.StripMarks(s) }
@@ -118,7 +106,7 @@ func streamLinesErr(r io.Reader, fn func(string) error) error {
 	for {
 		line, err := br.ReadString('\n')
 		if len(line) > 0 {
-			body, _ := splitLineEnd(line)
+			body := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 			if ferr := fn(body); ferr != nil {
 				return ferr
 			}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"github.com/vnarchive/vnrestore/diacritics"
 	"github.com/vnarchive/vnrestore/lexicon"
 	"github.com/vnarchive/vnrestore/vnenc"
+	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -32,9 +34,10 @@ var restoreCmd = &cobra.Command{
 	Long: `restore puts back the diacritics of Vietnamese text and repairs OCR output.
 
 Modes: plain (text typed without diacritics), legacy (OCR by engines without
-Vietnamese: "clang" = "đảng"), ocr (Tesseract-Vietnamese slips: "khân" =
+Vietnamese: "s6" = "số", "chirc" = "chức"), ocr (Tesseract-Vietnamese slips: "khân" =
 "khẩn"), auto (the default: decides per line; accented lines are corrected as
-OCR output). Only words change: numbers, codes, dates, punctuation, white
+OCR output; a file in a legacy encoding such as TCVN3 or VNI is converted to
+Unicode first). Only words change: numbers, codes, dates, punctuation, white
 space and line ends come out as they went in, and there are as many lines out
 as in. Invalid UTF-8 is passed through byte for byte.
 
@@ -52,7 +55,7 @@ func init() {
 	f.StringVar(&restoreFlags.format, "format", "txt", "txt, or json for per-token details")
 	f.IntVar(&restoreFlags.beam, "beam", 16, "hypotheses kept per word")
 	f.Float32Var(&restoreFlags.thresh, "threshold", 3, "drop hypotheses more than this many log10 units below the best (0: off)")
-	f.IntVar(&restoreFlags.order, "order", 0, "n-gram context to use, at most the model's (1: most frequent reading, the no-context baseline)")
+	f.IntVar(&restoreFlags.order, "order", 0, "1: pick each word's most frequent reading, ignoring context (the baseline); 0: the model's full order")
 	f.StringVar(&restoreFlags.style, "tone-style", "old", "tone placement in oa, oe, uy: old (hòa) or new (hoà)")
 	rootCmd.AddCommand(restoreCmd)
 }
@@ -102,19 +105,29 @@ func runRestore(cmd *cobra.Command, args []string) error {
 
 // unicodeInput returns src as NFC Unicode. In auto mode a file in a legacy
 // encoding (TCVN3, VNI, VISCII, CP1258, VIQR) or its mojibake is detected
-// and converted first, and the conversion is reported on stderr.
+// from its first 64 KiB and converted, and the conversion is reported on
+// stderr; binary data is refused. Bytes that are not valid UTF-8 in a
+// Unicode text pass through as they are.
 func unicodeInput(cmd *cobra.Command, src io.Reader, mode diacritics.Mode) (io.Reader, error) {
 	if mode != diacritics.Auto {
 		return norm.NFC.Reader(src), nil
 	}
-	r, det, err := vnenc.NewReader(src)
-	if err != nil {
+	br := bufio.NewReaderSize(src, 64<<10)
+	head, err := br.Peek(64 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, err
 	}
-	if det.Converts() && !global.quiet {
+	if vnenc.IsBinary(head) {
+		return nil, vnenc.ErrBinary
+	}
+	det := vnenc.Detect(head)
+	if !det.Converts() {
+		return norm.NFC.Reader(br), nil
+	}
+	if !global.quiet {
 		fmt.Fprintf(cmd.ErrOrStderr(), "vnrestore: input decoded from %s\n", det)
 	}
-	return r, nil
+	return transform.NewReader(br, det.NewDecoder()), nil
 }
 
 // restoreJSON writes one JSON object per input line with the details of

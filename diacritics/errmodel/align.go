@@ -147,28 +147,42 @@ type edit struct{ g, o rune }
 // string by a weighted Levenshtein distance in which losing a mark
 // (ố -> o) is cheap, and returns the edits in order.
 func alignChars(gold, obs string) []edit {
+	return alignCharsBy(gold, obs, heuristicCost)
+}
+
+// heuristicCost is the alignment cost before anything is learned: subCost
+// for a substitution, 1 for an insertion or a deletion.
+func heuristicCost(g, o rune) float32 {
+	if g == 0 || o == 0 {
+		return 1
+	}
+	return subCost(g, o)
+}
+
+// alignCharsBy aligns gold with obs at the least total cost, where cost(g,
+// o) prices reading gold rune g as observed rune o, cost(g, 0) deleting g
+// and cost(0, o) inserting o.
+func alignCharsBy(gold, obs string, cost func(g, o rune) float32) []edit {
 	g, o := []rune(gold), []rune(obs)
 	n, m := len(g), len(o)
-	cost := make([]float32, (n+1)*(m+1))
+	c := make([]float32, (n+1)*(m+1))
 	w := m + 1
 	for j := 1; j <= m; j++ {
-		cost[j] = float32(j)
+		c[j] = c[j-1] + cost(0, o[j-1])
 	}
 	for i := 1; i <= n; i++ {
-		cost[i*w] = float32(i)
+		c[i*w] = c[(i-1)*w] + cost(g[i-1], 0)
 		for j := 1; j <= m; j++ {
-			c := cost[(i-1)*w+j-1] + subCost(g[i-1], o[j-1])
-			c = min(c, cost[(i-1)*w+j]+1, cost[i*w+j-1]+1)
-			cost[i*w+j] = c
+			c[i*w+j] = min(c[(i-1)*w+j-1]+cost(g[i-1], o[j-1]), c[(i-1)*w+j]+cost(g[i-1], 0), c[i*w+j-1]+cost(0, o[j-1]))
 		}
 	}
 	var out []edit
 	for i, j := n, m; i > 0 || j > 0; {
 		switch {
-		case i > 0 && j > 0 && cost[i*w+j] == cost[(i-1)*w+j-1]+subCost(g[i-1], o[j-1]):
+		case i > 0 && j > 0 && c[i*w+j] == c[(i-1)*w+j-1]+cost(g[i-1], o[j-1]):
 			out = append(out, edit{g[i-1], o[j-1]})
 			i, j = i-1, j-1
-		case i > 0 && cost[i*w+j] == cost[(i-1)*w+j]+1:
+		case i > 0 && c[i*w+j] == c[(i-1)*w+j]+cost(g[i-1], 0):
 			out = append(out, edit{g[i-1], 0})
 			i--
 		default:

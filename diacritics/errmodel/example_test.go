@@ -19,6 +19,6 @@ func ExampleModel_Candidates() {
 		fmt.Printf("%s: %s %s %s ... (%d readings)\n", tok, c[0].Text, c[1].Text, c[2].Text, len(c))
 	}
 	// Output:
-	// T6: tổ tố tõ ... (16 readings)
-	// chitc: chức chúc chước ... (6 readings)
+	// T6: tổ tố tó ... (16 readings)
+	// chitc: chức chước chúc ... (16 readings)
 }

@@ -10,13 +10,15 @@ import (
 
 // The embedded models, trained by `make channels` on shared/synth/train
 // without its held-out pages: legacy.chan from the English-model OCR
-// (ocr_eng), ocr.chan from the Vietnamese-model OCR (ocr_vie).
+// (ocr_eng) of all levels, legacy-heavy.chan from that of the heavily
+// degraded pages only (better on such scans, worse on clean ones), ocr.chan
+// from the Vietnamese-model OCR (ocr_vie).
 //
 //go:embed model/*.chan
 var embedded embed.FS
 
-// Embedded returns the parameters of the embedded model name ("legacy" or
-// "ocr").
+// Embedded returns the parameters of the embedded model name ("legacy",
+// "legacy-heavy" or "ocr").
 func Embedded(name string) (*Params, error) {
 	data, err := embedded.ReadFile("model/" + name + ".chan")
 	if err != nil {

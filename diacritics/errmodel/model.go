@@ -1,12 +1,14 @@
 package errmodel
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/vnarchive/vnrestore/diacritics"
 )
@@ -19,9 +21,9 @@ import (
 // P(token | syllable) is Brill and Moore's: the best partition of the
 // syllable into segments of one to three runes, each rewritten by a learned
 // rule α → β with probability P(β | α), with a small fixed probability for
-// single-rune edits no rule covers. Candidates are found by walking a trie
-// of the inventory with that dynamic programme, pruning prefixes whose best
-// score falls below the bound, and are cached per token.
+// single-rune edits no rule covers. Candidates are found by a best-first
+// search over a trie of the inventory with that dynamic programme (see
+// Options for its bounds) and are cached per token.
 type Model struct {
 	name     string
 	opts     Options
@@ -30,8 +32,10 @@ type Model struct {
 	delLP    []float32            // α id → log10 P("" | α), or -Inf
 	trie     trie
 	caseBest [numPatterns]Case
-	exact    float32 // share of tokens the engine read exactly in training
-	mergeLP  float32 // log10 P(engine dropped the space between two words)
+	prior    []float32 // trie word → log10 prior
+	exact    float32   // share of tokens the engine read exactly in training
+	mergeLP  float32   // log10 P(engine dropped the space between two words)
+	splitLP  float32   // log10 P(engine cut a word in two)
 	cache    *cache
 	scratch  sync.Pool
 }
@@ -51,22 +55,40 @@ type Options struct {
 	// KnownTo(itsModel, lexicon.Inventory()): no candidate slot then goes
 	// to a syllable the decoder would drop, and a smaller trie is faster.
 	Inventory []string
+	// Prior gives log10 of the prior probability of a word of the
+	// inventory. Of the words within the beam, the channel keeps the
+	// MaxCandidates best by channel score plus prior (the scores it returns
+	// are the channel's alone). Default: the unigram probability of the
+	// embedded language model; a decoder running another model should pass
+	// its own.
+	Prior func(word string) float32
 	// Known, when set, keeps only the syllables of the inventory for which
 	// it returns true.
 	Known func(syllable string) bool
 	// Beam drops candidates whose score is more than Beam (log10) below the
-	// best candidate's. Default 3.
+	// best candidate's. Default 4.
 	Beam float32
 	// Floor is the lowest score a candidate may have, per observed rune;
 	// the bound is Floor·(runes+1), but not below MinLogProb. Default -1.6.
 	Floor float32
-	// MinLogProb is the lowest score a candidate may have. Default -7.
+	// MinLogProb is the lowest score a candidate may have. Default -8.
 	MinLogProb float32
 	// MaxCandidates caps the single-syllable candidates returned per
 	// token, and separately the two-syllable ones. Default 16.
 	MaxCandidates int
+	// WideBeam and WideMaxCandidates replace Beam and MaxCandidates for a
+	// token that no syllable reads well (none scores above -1), as the
+	// garbled words of badly degraded pages: the right reading is then
+	// rarely among the first few. Defaults 6 and 32.
+	WideBeam          float32
+	WideMaxCandidates int
+	// MaxExpansions bounds the work per token: the search stops after
+	// expanding this many trie nodes, the most promising first, and
+	// returns what it found. Default 2000.
+	MaxExpansions int
 	// EditLogProb is log10 of the probability of a single-rune edit that no
-	// learned rule covers. Default -3.5.
+	// learned rule covers; such edits are tried only for a token that the
+	// rules read poorly (no word above -2). Default -3.
 	EditLogProb float32
 	// CacheSize is the number of tokens whose candidates are cached.
 	// Default 1<<16; negative disables the cache.
@@ -77,8 +99,11 @@ func (o *Options) setDefaults() {
 	if o.Inventory == nil {
 		o.Inventory = Inventory()
 	}
+	if o.Prior == nil {
+		o.Prior = defaultPrior()
+	}
 	if o.Beam == 0 {
-		o.Beam = 3
+		o.Beam = 4
 	}
 	if o.Floor == 0 {
 		o.Floor = -1.6
@@ -89,8 +114,17 @@ func (o *Options) setDefaults() {
 	if o.MaxCandidates == 0 {
 		o.MaxCandidates = 16
 	}
+	if o.WideBeam == 0 {
+		o.WideBeam = 6
+	}
+	if o.WideMaxCandidates == 0 {
+		o.WideMaxCandidates = 32
+	}
+	if o.MaxExpansions == 0 {
+		o.MaxExpansions = 2000
+	}
 	if o.EditLogProb == 0 {
-		o.EditLogProb = -3.5
+		o.EditLogProb = -3
 	}
 	if o.CacheSize == 0 {
 		o.CacheSize = 1 << 16
@@ -116,6 +150,10 @@ func New(p *Params, opts Options) *Model {
 		mergeLP = float32(math.Log10((float64(s.Merges) + 0.5) / (float64(s.Boundaries) + 1)))
 	}
 	m.mergeLP = mergeLP
+	m.splitLP = float32(math.Inf(-1))
+	if s := p.Stats; s.Pairs > 0 {
+		m.splitLP = float32(math.Log10((float64(s.Splits) + 0.5) / (float64(s.Pairs+s.Splits) + 1)))
+	}
 	for _, r := range p.Rules {
 		id := m.alphaID[r.Alpha]
 		lp := float32(math.Log10(r.Count / (p.AlphaTotal[r.Alpha] + 1)))
@@ -152,6 +190,13 @@ func New(p *Params, opts Options) *Model {
 		}
 	}
 	m.trie = buildTrie(inv, m.alphaID)
+	m.prior = make([]float32, len(m.trie.words))
+	if opts.Prior != nil {
+		for i, w := range m.trie.words {
+			m.prior[i] = opts.Prior(w)
+		}
+	}
+	m.trie.setMaxPrior(m.prior)
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m
@@ -215,8 +260,7 @@ func (m *Model) Candidates(token string, dst []diacritics.Candidate) []diacritic
 	if c, ok := m.cache.get(key); ok {
 		return append(dst, c...)
 	}
-	c := m.search(key)
-	c = m.addPairs(key, c)
+	c := m.addPairs(key, m.single(key))
 	m.cache.put(key, c)
 	return append(dst, c...)
 }
@@ -233,6 +277,23 @@ func (m *Model) single(s string) []diacritics.Candidate {
 	return c
 }
 
+// half returns the readings of a piece of a token that may hold two
+// syllables, from a search kept short: a pair is only worth it when both
+// halves read well.
+func (m *Model) half(s string) []diacritics.Candidate {
+	const (
+		halfLogProb = -4
+		halfBudget  = 300
+	)
+	key := "\x02" + s
+	if c, ok := m.cache.get(key); ok {
+		return c
+	}
+	c := m.searchLimited(s, halfLogProb, halfBudget)
+	m.cache.put(key, c)
+	return c
+}
+
 // addPairs adds to the candidates c of the lower-case token s the readings
 // of s as two syllables glued together ("doivi" for "đối với"), when s is
 // long enough and no single syllable reads it well. A pair is scored as
@@ -244,7 +305,7 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 		return c
 	}
 	rs := []rune(s)
-	if len(rs) < 4 {
+	if len(rs) < 5 {
 		return c
 	}
 	floor := m.opts.MinLogProb
@@ -254,8 +315,8 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 	const perHalf = 8
 	var pairs []diacritics.Candidate
 	for cut := 2; cut <= len(rs)-2; cut++ {
-		left := m.single(string(rs[:cut]))
-		right := m.single(string(rs[cut:]))
+		left := m.half(string(rs[:cut]))
+		right := m.half(string(rs[cut:]))
 		for _, a := range left[:min(perHalf, len(left))] {
 			for _, b := range right[:min(perHalf, len(right))] {
 				if lp := a.LogProb + b.LogProb + m.mergeLP; lp >= floor {
@@ -283,10 +344,44 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 
 // CandidatesJoined appends to dst the syllables that two adjacent observed
 // tokens a and b may together stand for (the engine split one word in two,
-// as in "N thong" or "tru ng"), scored as the reading of "a b" in which the
-// space was inserted by the engine.
+// as in "viéc &" for "việc"): the readings of a and b written together,
+// times the probability that the engine cut a word, learned from the
+// training data. Pairs longer than a syllable can be, whose shorter token
+// is longer than three runes, or whose tokens both read well as words on
+// their own get nothing.
 func (m *Model) CandidatesJoined(a, b string, dst []diacritics.Candidate) []diacritics.Candidate {
-	return m.Candidates(a+" "+b, dst)
+	// A decoder asks this of most pairs of neighbours: the search is kept
+	// short, with a tighter bound and budget than for a single token.
+	const (
+		maxJoined     = 9  // runes of a and b together
+		maxPiece      = 3  // runes of the shorter of a and b: a speck or a cut-off piece
+		joinedLogProb = -4 // lowest score of the joined reading
+		joinedBudget  = 200
+	)
+	na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	if m.splitLP < -1e30 || na+nb > maxJoined || min(na, nb) > maxPiece {
+		return dst
+	}
+	if m.readsWell(a) && m.readsWell(b) {
+		return dst // two good words: the engine did not cut one
+	}
+	key := "\x01" + strings.ToLower(a+b)
+	c, ok := m.cache.get(key)
+	if !ok {
+		c = m.searchLimited(key[1:], joinedLogProb, joinedBudget)
+		m.cache.put(key, c)
+	}
+	for _, c := range c {
+		c.LogProb += m.splitLP
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// readsWell reports whether some syllable reads token well (above -1.5).
+func (m *Model) readsWell(token string) bool {
+	c := m.single(strings.ToLower(token))
+	return len(c) > 0 && slices.MaxFunc(c, func(x, y diacritics.Candidate) int { return cmp.Compare(x.LogProb, y.LogProb) }).LogProb > -1.5
 }
 
 // CandidatesConf is Candidates for an engine that reports its confidence

@@ -1,6 +1,7 @@
 package errmodel
 
 import (
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,25 @@ type trieNode struct {
 	first, n int32    // children: nodes[first : first+n]
 	alpha    [3]int32 // rule ids of the suffixes of length 1..3 ending here, or -1
 	word     int32    // index in words, or -1
+	maxPrior float32  // best prior of the words at and below the node
+}
+
+// setMaxPrior sets each node's maxPrior from the priors of the words.
+func (t *trie) setMaxPrior(prior []float32) {
+	for i := range t.nodes {
+		t.nodes[i].maxPrior = -1e9
+	}
+	// children come after their parents: a backward pass sees every
+	// child before its parent
+	for i := len(t.nodes) - 1; i >= 0; i-- {
+		nd := &t.nodes[i]
+		if nd.word >= 0 {
+			nd.maxPrior = max(nd.maxPrior, prior[nd.word])
+		}
+		for c := nd.first; c < nd.first+nd.n; c++ {
+			nd.maxPrior = max(nd.maxPrior, t.nodes[c].maxPrior)
+		}
+	}
 }
 
 // buildTrie builds the trie of the lower-case words ws, resolving the rule
@@ -96,20 +116,33 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 
 // A scratch holds the per-query state of a search; scratches are pooled.
 type scratch struct {
-	stamp   []uint32  // rule id → query number that filled head
-	head    []int32   // rule id → first entry, or -1
-	best    []float32 // rule id → best log prob of its entries
-	tops    []float32 // depth → best value of its column
-	ents    []entry
-	gen     uint32
-	cols    [][]float32
-	obs     []rune
-	found   []found
-	heap    []float32   // min-heap of the best scores found, at most MaxCandidates
-	kids    [][]kid     // depth → live children of the node walked there
-	kidCols [][]float32 // depth → their columns
+	stamp  []uint32  // rule id → query number that filled head
+	head   []int32   // rule id → first entry, or -1
+	best   []float32 // rule id → best log prob of its entries
+	ents   []entry
+	gen    uint32
+	obs    []rune
+	found  []found
+	heap   []float32 // min-heap of the best scores found, at most MaxCandidates
+	opened []open    // nodes reached by the search
+	pq     []int32   // priority queue of opened nodes
+	arena  []float32 // their columns
 
 	visits int // trie nodes looked at, for benchmarks
+
+	// obsSet has bit r set for every rune r < obsSetRunes of the token
+	obsSet [obsSetRunes / 64]uint64
+}
+
+// obsSetRunes bounds the runes of obsSet: all Vietnamese letters are below.
+const obsSetRunes = 0x2000
+
+// inObs reports whether the token being searched contains r.
+func (sc *scratch) inObs(r rune) bool {
+	if r < obsSetRunes {
+		return sc.obsSet[r>>6]&(1<<(r&63)) != 0
+	}
+	return slices.Contains(sc.obs, r)
 }
 
 // An entry says: rule α → β with β = obs[j-l : j] applies with log10 prob lp.
@@ -130,6 +163,11 @@ func newScratch(nAlpha int) any {
 
 // search returns the candidates of the lower-case token s, best first.
 func (m *Model) search(s string) []diacritics.Candidate {
+	return m.searchLimited(s, m.opts.MinLogProb, m.opts.MaxExpansions)
+}
+
+// searchLimited is search with its own lowest score and expansion budget.
+func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacritics.Candidate {
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
 	sc.obs = sc.obs[:0]
@@ -141,6 +179,12 @@ func (m *Model) search(s string) []diacritics.Candidate {
 	offs = append(offs, len(s))
 	obs := sc.obs
 	n := len(obs)
+	clear(sc.obsSet[:])
+	for _, r := range obs {
+		if r < obsSetRunes {
+			sc.obsSet[r>>6] |= 1 << (r & 63)
+		}
+	}
 	if n == 0 || n > maxTokenRunes || !syllableShaped(obs) {
 		return nil
 	}
@@ -166,69 +210,40 @@ func (m *Model) search(s string) []diacritics.Candidate {
 			}
 		}
 	}
-	// columns: cols[d][j] = best log10 P(obs[:j] | gold prefix of depth d)
-	for len(sc.cols) <= m.trie.depth {
-		sc.cols = append(sc.cols, nil)
-		sc.tops = append(sc.tops, 0)
+	// The search is best first over the trie: a node's score bound is the
+	// best value of its column, which its descendants can only lower, so
+	// when the best open node falls below the bound nothing left can make
+	// the list. The bound starts at the lowest score allowed and rises to
+	// the beam below the best word and to the worst of the best k words as
+	// words turn up. A token that no word reads well (the best is below
+	// -1) gets the wide beam and list. Edits no rule covers are tried only
+	// when the rules read the token poorly (nothing above -2): the search
+	// is then run again with them.
+	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
+	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates}
+	st.bestFirst(budget)
+	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb {
+		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true}
+		st.bestFirst(budget)
 	}
-	for d := range sc.cols {
-		if cap(sc.cols[d]) < n+1 {
-			sc.cols[d] = make([]float32, n+1, maxTokenRunes+1)
-		}
-		sc.cols[d] = sc.cols[d][:n+1]
-	}
-	edit := m.opts.EditLogProb
-	root := sc.cols[0]
-	root[0] = 0
-	for j := 1; j <= n; j++ {
-		root[j] = root[j-1] + edit
-	}
-	sc.tops[0] = 0
-	// Walk with the learned rules and a tight bound first: when the best
-	// word found lies more than the beam above the bound, every word within
-	// the beam of it was found too. Otherwise walk again with a looser
-	// bound. Edits no rule covers are tried only when the rules read the
-	// token as nothing at all.
-	beam := m.opts.Beam
-	lowest := max(m.opts.Floor*float32(n+1), m.opts.MinLogProb)
-	hits := 0
-	for _, bound := range [...]float32{-1, -3, -5, lowest} {
-		if bound < lowest {
-			bound = lowest
-		}
-		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-		st := searchState{m: m, sc: sc, floor: bound, abs: bound}
-		st.walk(0, 0)
-		if st.hits > 0 && bound > lowest {
-			// The list ends at the beam below the best word or at the
-			// worst of the best MaxCandidates, whichever is higher; if
-			// that is below the bound, walk once more, exactly to it.
-			b := max(st.best-beam, lowest)
-			if len(sc.heap) == m.opts.MaxCandidates {
-				b = max(b, sc.heap[0])
-			}
-			if b < bound {
-				sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-				st = searchState{m: m, sc: sc, floor: b, abs: b}
-				st.walk(0, 0)
-			}
-		}
-		if hits = st.hits; hits > 0 || bound <= lowest {
-			break
-		}
-	}
-	if hits == 0 && lowest <= edit {
-		sc.found, sc.heap = sc.found[:0], sc.heap[:0]
-		st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, generic: true}
-		st.walk(0, 0)
-	}
+	beam, k := st.beam, st.k
+	// Of the words within the beam of the best, keep the k most likely by
+	// channel score and prior: among near ties (the tones a legacy engine
+	// drops) the frequent words are the ones worth the decoder's time.
 	f := sc.found
-	sort.Slice(f, func(i, j int) bool { return f[i].lp > f[j].lp })
-	var out []diacritics.Candidate
+	if len(f) == 0 {
+		return nil
+	}
+	best := f[0].lp
 	for _, c := range f {
-		if len(out) == m.opts.MaxCandidates || c.lp < f[0].lp-m.opts.Beam {
-			break
-		}
+		best = max(best, c.lp)
+	}
+	f = slices.DeleteFunc(f, func(c found) bool { return c.lp < best-beam })
+	sort.Slice(f, func(i, j int) bool {
+		return f[i].lp+m.prior[f[i].word] > f[j].lp+m.prior[f[j].word]
+	})
+	out := make([]diacritics.Candidate, 0, min(len(f), k))
+	for _, c := range f[:min(len(f), k)] {
 		out = append(out, diacritics.Candidate{Text: m.trie.words[c.word], LogProb: c.lp})
 	}
 	sortCandidates(out)
@@ -237,90 +252,139 @@ func (m *Model) search(s string) []diacritics.Candidate {
 
 // searchState is one trie walk.
 type searchState struct {
+	beam  float32 // words more than beam below the best are dropped
+	k     int     // at most k words are kept
 	m     *Model
 	sc    *scratch
 	best  float32
 	abs   float32 // absolute bound
-	floor float32 // current bound: abs, raised by the beam as good words turn up
+	floor float32 // current bound: abs, raised to the beam below the best word
 	hits  int
-	// generic says whether edits no rule covers can matter: not when a
-	// single one already sinks a word below the bound
+	// generic says whether edits no rule covers are tried (see search)
 	generic bool
 }
 
 // minLogProb stands for log10 0.
 const minLogProb = -1e30
 
-// walk extends the column of node (at depth d) to each child, records the
-// children that are words, and descends into the children whose column
-// still beats the bound, most promising first, so that good words turn up
-// early and raise the bound for the rest.
-func (st *searchState) walk(node int32, d int) {
+// An open node is a trie node reached by the search, with its column kept
+// in the scratch's arena.
+type open struct {
+	node   int32
+	parent int32 // index in opened of the parent, -1 for the root
+	depth  int32
+	top    float32 // best value of the column
+	col    int32   // offset of the column in arena
+}
+
+// bestFirst runs the search from the root, expanding at most budget nodes.
+func (st *searchState) bestFirst(budget int) {
 	m, sc := st.m, st.sc
-	nd := &m.trie.nodes[node]
 	n := len(sc.obs)
 	w := n + 1
-	for len(sc.kids) <= d {
-		sc.kids = append(sc.kids, nil)
-		sc.kidCols = append(sc.kidCols, nil)
+	sc.found, sc.heap = sc.found[:0], sc.heap[:0]
+	sc.opened, sc.pq = sc.opened[:0], sc.pq[:0]
+	sc.arena = slices.Grow(sc.arena[:0], w)[:w]
+	root := sc.arena[:w]
+	root[0] = 0
+	for j := 1; j <= n; j++ {
+		root[j] = root[j-1] + m.opts.EditLogProb
 	}
-	kids := sc.kids[d][:0]
-	store := sc.kidCols[d][:0]
-	for c := nd.first; c < nd.first+nd.n; c++ {
-		sc.visits++
-		ch := &m.trie.nodes[c]
-		if !st.generic && st.hopeless(ch, d) {
-			continue
+	sc.opened = append(sc.opened, open{node: 0, parent: -1})
+	sc.push(0)
+	var anc [3][]float32
+	var tops [3]float32
+	for ; len(sc.pq) > 0 && budget > 0; budget-- {
+		i := sc.pop()
+		e := sc.opened[i]
+		if e.top < st.floor {
+			break
 		}
-		off := len(store)
-		store = append(store, sc.cols[d+1]...) // room for the column
-		C := store[off : off+w]
-		top := st.column(ch, d, C)
-		if top < st.floor {
-			store = store[:off]
-			continue
+		// the columns of e and its two nearest ancestors
+		for k, a := 0, i; k < 3; k++ {
+			if a < 0 {
+				anc[k] = nil
+				continue
+			}
+			o := &sc.opened[a]
+			anc[k], tops[k] = sc.arena[o.col:o.col+int32(w)], o.top
+			a = o.parent
 		}
-		if ch.word >= 0 && C[n] >= st.floor {
-			st.add(ch.word, C[n])
+		nd := &m.trie.nodes[e.node]
+		for c := nd.first; c < nd.first+nd.n; c++ {
+			sc.visits++
+			ch := &m.trie.nodes[c]
+			if !st.generic && st.hopeless(ch, &tops, &anc) {
+				continue
+			}
+			off := len(sc.arena)
+			sc.arena = slices.Grow(sc.arena, w)[:off+w]
+			C := sc.arena[off : off+w]
+			top := st.column(ch, &anc, C)
+			if top < st.floor || (len(sc.heap) == st.k && top+ch.maxPrior < sc.heap[0]) {
+				// below the beam, or no word below can enter the full list
+				sc.arena = sc.arena[:off]
+				continue
+			}
+			if ch.word >= 0 && C[n] >= st.floor {
+				st.add(ch.word, C[n])
+			}
+			if ch.n == 0 {
+				sc.arena = sc.arena[:off]
+				continue
+			}
+			sc.opened = append(sc.opened, open{node: c, parent: i, depth: e.depth + 1, top: top, col: int32(off)})
+			sc.push(int32(len(sc.opened) - 1))
 		}
-		if ch.n > 0 {
-			kids = append(kids, kid{node: c, top: top, off: int32(off)})
-		} else {
-			store = store[:off]
-		}
-	}
-	// most promising first (insertion sort: a node has few live children)
-	for i := 1; i < len(kids); i++ {
-		for j := i; j > 0 && kids[j].top > kids[j-1].top; j-- {
-			kids[j], kids[j-1] = kids[j-1], kids[j]
-		}
-	}
-	sc.kids[d], sc.kidCols[d] = kids, store
-	for _, k := range kids {
-		if k.top < st.floor {
-			continue
-		}
-		copy(sc.cols[d+1], store[k.off:int(k.off)+w])
-		sc.tops[d+1] = k.top
-		st.walk(k.node, d+1)
 	}
 }
 
-// A kid is a live child of the node being walked, with its column kept in
-// the scratch's kidCols at off.
-type kid struct {
-	node int32
-	top  float32
-	off  int32
+// push adds opened node i to the priority queue (a max-heap on top).
+func (sc *scratch) push(i int32) {
+	sc.pq = append(sc.pq, i)
+	for j := len(sc.pq) - 1; j > 0; {
+		p := (j - 1) / 2
+		if sc.opened[sc.pq[p]].top >= sc.opened[sc.pq[j]].top {
+			break
+		}
+		sc.pq[p], sc.pq[j] = sc.pq[j], sc.pq[p]
+		j = p
+	}
 }
 
-// column computes into C the column of child ch of a node at depth d from
-// the columns of its ancestors, and returns its best value.
-func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
+// pop removes and returns the opened node with the best top.
+func (sc *scratch) pop() int32 {
+	q := sc.pq
+	i := q[0]
+	last := len(q) - 1
+	q[0] = q[last]
+	q = q[:last]
+	for j := 0; ; {
+		l, r, b := 2*j+1, 2*j+2, j
+		if l < len(q) && sc.opened[q[l]].top > sc.opened[q[b]].top {
+			b = l
+		}
+		if r < len(q) && sc.opened[q[r]].top > sc.opened[q[b]].top {
+			b = r
+		}
+		if b == j {
+			break
+		}
+		q[b], q[j] = q[j], q[b]
+		j = b
+	}
+	sc.pq = q
+	return i
+}
+
+// column computes into C the column of the trie node ch from the columns
+// anc of its parent, grandparent and great-grandparent (nil above the
+// root), and returns its best value.
+func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) float32 {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
 	edit := m.opts.EditLogProb
-	P := sc.cols[d]
+	P := anc[0]
 	if st.generic {
 		for j := 0; j <= n; j++ {
 			C[j] = P[j] + edit
@@ -344,12 +408,12 @@ func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
 			}
 		}
 	}
-	for k := 1; k <= 3 && k <= d+1; k++ {
+	for k := 1; k <= 3; k++ {
 		id := ch.alpha[k-1]
-		if id < 0 {
+		A := anc[k-1]
+		if id < 0 || A == nil {
 			continue
 		}
-		A := sc.cols[d+1-k]
 		if dl := m.delLP[id]; dl > -1e30 {
 			for j := 0; j <= n; j++ {
 				if v := A[j] + dl; v > C[j] {
@@ -381,27 +445,24 @@ func (st *searchState) column(ch *trieNode, d int, C []float32) float32 {
 	return top
 }
 
-// hopeless reports whether no rule can lift the column of child ch (at
-// depth d+1) to the bound: a cheap test before computing it.
-func (st *searchState) hopeless(ch *trieNode, d int) bool {
+// hopeless reports whether no rule can lift the column of child ch to the
+// bound, given the best values tops of the columns anc of its ancestors:
+// a cheap test before computing it.
+func (st *searchState) hopeless(ch *trieNode, tops *[3]float32, anc *[3][]float32) bool {
 	sc := st.sc
-	if sc.tops[d]-0.05 >= st.floor {
-		for _, r := range sc.obs {
-			if r == ch.r {
-				return false
-			}
-		}
+	if tops[0]-0.05 >= st.floor && sc.inObs(ch.r) {
+		return false
 	}
-	for k := 1; k <= 3 && k <= d+1; k++ {
+	for k := 1; k <= 3; k++ {
 		id := ch.alpha[k-1]
-		if id < 0 {
+		if id < 0 || anc[k-1] == nil {
 			continue
 		}
 		best := st.m.delLP[id]
 		if sc.stamp[id] == sc.gen && sc.best[id] > best {
 			best = sc.best[id]
 		}
-		if sc.tops[d+1-k]+best >= st.floor {
+		if tops[k-1]+best >= st.floor {
 			return false
 		}
 	}
@@ -417,9 +478,19 @@ func (st *searchState) add(w int32, lp float32) {
 		st.best = lp
 	}
 	st.hits++
-	st.floor = max(st.floor, st.best-st.m.opts.Beam)
+	if st.best >= -1 && !st.generic {
+		// a token some word reads well: the narrow beam and list
+		st.beam, st.k = st.m.opts.Beam, st.m.opts.MaxCandidates
+		if len(st.sc.heap) > st.k {
+			h := st.sc.heap
+			slices.Sort(h)
+			st.sc.heap = append(h[:0], h[len(h)-st.k:]...) // still a min-heap: sorted
+		}
+	}
+	st.floor = max(st.floor, st.best-st.beam)
 	h := st.sc.heap
-	k := st.m.opts.MaxCandidates
+	k := st.k
+	lp += st.m.prior[w] // the list keeps the k best by channel and prior
 	switch {
 	case len(h) < k:
 		h = append(h, lp)
@@ -449,9 +520,6 @@ func (st *searchState) add(w int32, lp float32) {
 		}
 	}
 	st.sc.heap = h
-	if len(h) == k {
-		st.floor = max(st.floor, h[0])
-	}
 }
 
 // syllableShaped reports whether an observed token can be a misread

@@ -1,6 +1,7 @@
 package errmodel
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -23,7 +24,9 @@ const maxSeg = 3
 //
 // The zero value is not usable; call NewTrainer.
 type Trainer struct {
-	rules map[[2]string]float64
+	rules map[[2]string]float64 // weighted counts
+	seen  map[[2]string]int     // plain counts, for pruning
+	words []wordPair            // the aligned word pairs, for Refine
 	stats TokenStats
 	cases [numPatterns][numCases]float64
 }
@@ -42,11 +45,16 @@ type TokenStats struct {
 
 // NewTrainer returns an empty Trainer.
 func NewTrainer() *Trainer {
-	return &Trainer{rules: make(map[[2]string]float64)}
+	return &Trainer{rules: make(map[[2]string]float64), seen: make(map[[2]string]int)}
 }
 
 // AddLine adds one gold line and the OCR engine's reading of it.
-func (t *Trainer) AddLine(gold, obs string) {
+func (t *Trainer) AddLine(gold, obs string) { t.AddLineWeighted(gold, obs, 1) }
+
+// AddLineWeighted is AddLine with the line's rule counts multiplied by w:
+// a heavier line shapes the probabilities more, but a rule seen on it
+// once is still seen once when Params prunes rare rules.
+func (t *Trainer) AddLineWeighted(gold, obs string, w float64) {
 	t.stats.Lines++
 	pairs := AlignTokens(gold, obs)
 	prevWord := false
@@ -78,15 +86,76 @@ func (t *Trainer) AddLine(gold, obs string) {
 		if prevWord {
 			// the space between this word and the previous one was kept
 			t.stats.Boundaries++
-			t.rules[[2]string{" ", " "}]++
+			t.add([2]string{" ", " "}, w)
 		}
 		prevWord = true
-		t.addWindows(alignChars(g, o))
+		t.words = append(t.words, wordPair{g, o, w})
+		t.addWindows(alignChars(g, o), w)
+	}
+}
+
+// A wordPair is a gold word (or two) and the engine's reading, lower case.
+type wordPair struct {
+	gold, obs string
+	w         float64
+}
+
+// Refine aligns every word pair again, now pricing each edit by the
+// single-rune rules learned so far (-log10 P(o | g)) instead of by the
+// first guess (marks cheap, everything else dear), and counts the rules
+// afresh: one step of hard EM. Spaces kept between words keep their
+// counts.
+func (t *Trainer) Refine() {
+	total := make(map[rune]float64)
+	single := make(map[[2]rune]float64)
+	var ins, all float64
+	for k, c := range t.rules {
+		a, b := []rune(k[0]), []rune(k[1])
+		if len(a) != 1 || len(b) > 1 {
+			continue
+		}
+		total[a[0]] += c
+		var o rune
+		if len(b) == 1 {
+			o = b[0]
+		}
+		single[[2]rune{a[0], o}] += c
+	}
+	for k, c := range t.rules {
+		all += c
+		if len([]rune(k[1])) > len([]rune(k[0])) {
+			ins += c
+		}
+	}
+	insCost := float32(2.5)
+	if ins > 0 && all > 0 {
+		insCost = min(float32(-math.Log10(ins/all)), 4)
+	}
+	cost := func(g, o rune) float32 {
+		if g == 0 {
+			return insCost
+		}
+		if total[g] == 0 {
+			return heuristicCost(g, o) * 2
+		}
+		p := single[[2]rune{g, o}] / total[g]
+		if p <= 0 {
+			return 4
+		}
+		return min(float32(-math.Log10(p)), 4)
+	}
+	space := [2]string{" ", " "}
+	keptSpace, seenSpace := t.rules[space], t.seen[space]
+	clear(t.rules)
+	clear(t.seen)
+	t.rules[space], t.seen[space] = keptSpace, seenSpace
+	for _, p := range t.words {
+		t.addWindows(alignCharsBy(p.gold, p.obs, cost), p.w)
 	}
 }
 
 // addWindows counts every rule window of the character alignment es.
-func (t *Trainer) addWindows(es []edit) {
+func (t *Trainer) addWindows(es []edit, w float64) {
 	var a, b []rune
 	for s := range es {
 		a, b = a[:0], b[:0]
@@ -107,9 +176,15 @@ func (t *Trainer) addWindows(es []edit) {
 			if strings.ContainsRune(as, ' ') && as != " " {
 				continue // only the bare space is a rule: its rate is the merge rate
 			}
-			t.rules[[2]string{as, string(b)}]++
+			t.add([2]string{as, string(b)}, w)
 		}
 	}
+}
+
+// add counts rule r with weight w.
+func (t *Trainer) add(r [2]string, w float64) {
+	t.rules[r] += w
+	t.seen[r]++
 }
 
 // Stats returns the word alignment counts so far.
@@ -125,7 +200,7 @@ func (t *Trainer) Params(name string, minCount float64) *Params {
 	}
 	for k, c := range t.rules {
 		single := len([]rune(k[0])) == 1 && len([]rune(k[1])) <= 1
-		if c >= minCount || single {
+		if float64(t.seen[k]) >= minCount || single {
 			p.Rules = append(p.Rules, Rule{Alpha: k[0], Beta: k[1], Count: c})
 		}
 	}

@@ -8,26 +8,35 @@ import (
 )
 
 // TSVColumns says where a TSV of aligned lines keeps its fields (0-based).
-// Page < 0 means the file has no page column, so no row can be excluded.
+// Page < 0 means the file has no page column, Level < 0 no level column.
 type TSVColumns struct {
-	Page, Gold, OCR int
+	Page, Level, Gold, OCR int
 }
 
 // SynthLegacy and SynthOCR are the columns of shared/synth's train.tsv for
 // the English-model (legacy) and Vietnamese-model (Tesseract) readings.
 var (
-	SynthLegacy = TSVColumns{Page: 0, Gold: 4, OCR: 6}
-	SynthOCR    = TSVColumns{Page: 0, Gold: 4, OCR: 5}
+	SynthLegacy = TSVColumns{Page: 0, Level: 2, Gold: 4, OCR: 6}
+	SynthOCR    = TSVColumns{Page: 0, Level: 2, Gold: 4, OCR: 5}
 )
 
-// AddTSV adds every row of a tab-separated file of aligned lines, except
-// those whose page is in exclude. A first row whose gold field reads "gold"
-// is taken as the header. Fields are split on tabs with no quoting. name
-// is used in errors. It returns the number of rows added.
-func (t *Trainer) AddTSV(r io.Reader, name string, cols TSVColumns, exclude map[string]bool) (int, error) {
+// A Selection says which rows of a TSV to train on.
+type Selection struct {
+	ExcludePages map[string]bool // pages to leave out (held out for evaluation)
+	Levels       map[string]bool // if not empty, only rows of these levels
+	// Weights weighs the rows of a level (default 1), e.g. to make the
+	// channel model the worst scans more closely (see AddLineWeighted).
+	Weights map[string]float64
+}
+
+// AddTSV adds the rows of a tab-separated file of aligned lines that sel
+// selects. A first row whose gold field reads "gold" is taken as the
+// header. Fields are split on tabs with no quoting. name is used in
+// errors. It returns the number of rows added.
+func (t *Trainer) AddTSV(r io.Reader, name string, cols TSVColumns, sel Selection) (int, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16<<20)
-	need := max(cols.Page, cols.Gold, cols.OCR) + 1
+	need := max(cols.Page, cols.Level, cols.Gold, cols.OCR) + 1
 	rows, line := 0, 0
 	for sc.Scan() {
 		line++
@@ -41,10 +50,19 @@ func (t *Trainer) AddTSV(r io.Reader, name string, cols TSVColumns, exclude map[
 		if line == 1 && f[cols.Gold] == "gold" {
 			continue
 		}
-		if cols.Page >= 0 && exclude[f[cols.Page]] {
+		if cols.Page >= 0 && sel.ExcludePages[f[cols.Page]] {
 			continue
 		}
-		t.AddLine(f[cols.Gold], f[cols.OCR])
+		if len(sel.Levels) > 0 && (cols.Level < 0 || !sel.Levels[f[cols.Level]]) {
+			continue
+		}
+		w := 1.0
+		if cols.Level >= 0 {
+			if v, ok := sel.Weights[f[cols.Level]]; ok {
+				w = v
+			}
+		}
+		t.AddLineWeighted(f[cols.Gold], f[cols.OCR], w)
 		rows++
 	}
 	if err := sc.Err(); err != nil {

@@ -1,0 +1,109 @@
+package errmodel_test
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/vnarchive/vnrestore/diacritics"
+	"github.com/vnarchive/vnrestore/diacritics/errmodel"
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+// legacyLines returns the ocr_eng lines of the held-out synth pages when
+// ../shared is there, else those of the fixture (training pages).
+func legacyLines(b *testing.B) []string {
+	held := map[string]bool{}
+	path := "../../testdata/channel/synth-sample.tsv"
+	if f, err := os.Open("../../data/synth-heldout.txt"); err == nil {
+		held, _ = errmodel.ReadPageList(f)
+		f.Close()
+	}
+	if _, err := os.Stat("../../../shared/synth/train/train.tsv"); err == nil {
+		path = "../../../shared/synth/train/train.tsv"
+	} else {
+		held = nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		r := strings.Split(sc.Text(), "\t")
+		if len(r) < 7 || r[0] == "page_id" || (held != nil && !held[r[0]]) {
+			continue
+		}
+		lines = append(lines, r[6])
+	}
+	return lines
+}
+
+// benchmarkRestoreLegacy restores legacy OCR lines with the decoder and
+// the legacy channel and reports syllables (word tokens) per CPU second.
+// Cold builds a fresh channel, so an empty cache, for every pass over the
+// text: the speed on a document of this size (about 11,000 words) read
+// once. Warm keeps one channel: the steady state of a long archive.
+func benchmarkRestoreLegacy(b *testing.B, cold bool) {
+	lm, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := errmodel.Embedded("legacy")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := legacyLines(b)
+	words := 0
+	for _, l := range lines {
+		for _, t := range lexicon.Tokenize(l) {
+			if t.Kind == lexicon.Word || t.Kind == lexicon.Code {
+				words++
+			}
+		}
+	}
+	inv := errmodel.Inventory()
+	ch := errmodel.New(p, errmodel.Options{Inventory: inv})
+	r, err := diacritics.New(lm, diacritics.WithMode(diacritics.Legacy), diacritics.WithLegacyChannel(ch))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !cold {
+		for _, l := range lines { // fill the cache
+			r.String(l)
+		}
+	}
+	b.ResetTimer()
+	var cpu time.Duration
+	for i := 0; i < b.N; i++ {
+		if cold {
+			b.StopTimer()
+			ch = errmodel.New(p, errmodel.Options{Inventory: inv})
+			r, _ = diacritics.New(lm, diacritics.WithMode(diacritics.Legacy), diacritics.WithLegacyChannel(ch))
+			b.StartTimer()
+		}
+		c0 := cpuTime()
+		for _, l := range lines {
+			r.String(l)
+		}
+		cpu += cpuTime() - c0
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "syllables/s")
+	b.ReportMetric(float64(words*b.N)/cpu.Seconds(), "syllables/cpu-s")
+}
+
+func BenchmarkRestoreLegacyCold(b *testing.B) { benchmarkRestoreLegacy(b, true) }
+func BenchmarkRestoreLegacyWarm(b *testing.B) { benchmarkRestoreLegacy(b, false) }
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
