@@ -29,6 +29,8 @@ test: deps
 demo: deps build
 	@echo '--- restore: text typed without diacritics (testdata/restore/sample.txt)'
 	$(BIN) restore testdata/restore/sample.txt
+	@echo '--- restore: legacy OCR by an engine without Vietnamese (testdata/restore/legacy-sample.txt)'
+	$(BIN) restore --mode legacy testdata/restore/legacy-sample.txt
 
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./...

@@ -54,7 +54,7 @@ type option struct {
 	n       uint8             // how many of ids
 	span    uint8             // units it covers (1, or 2 for a joined pair)
 	key     string            // lower-case output text; "" keeps the input as it is
-	syl     lexicon.Syllable  // the parsed key, for composing case and tone style (single syllables)
+	rd      *reading          // the plain reading the option is, if it is one (its syllable parsed)
 	channel float32           // weighted log10 P(observed | option)
 }
 
@@ -340,10 +340,16 @@ func (d *decoder) writeLine(b *strings.Builder) {
 // surface returns the text of option o for unit u, in the unit's case and
 // the configured tone style.
 func (d *decoder) surface(u *unit, o *option) string {
-	if u.cs == lexicon.Lower && (d.r.opts.style == lexicon.OldStyle || o.syl.Rime == "") {
+	if u.cs == lexicon.Lower && d.r.opts.style == lexicon.OldStyle {
 		return o.key
 	}
-	if o.syl.Rime == "" {
+	var syl lexicon.Syllable
+	if o.rd != nil {
+		syl = o.rd.syl
+	} else {
+		syl, _ = lexicon.ParseSyllable(o.key) // fails for two syllables
+	}
+	if syl.Rime == "" {
 		// Two syllables: case the first letter or all.
 		switch u.cs {
 		case lexicon.Upper:
@@ -353,9 +359,8 @@ func (d *decoder) surface(u *unit, o *option) string {
 		}
 		return o.key
 	}
-	s := o.syl
-	s.Case = u.cs
-	return s.Compose(d.r.opts.style)
+	syl.Case = u.cs
+	return syl.Compose(d.r.opts.style)
 }
 
 func titleCase(s string) string {

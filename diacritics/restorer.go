@@ -29,9 +29,10 @@ type Restorer struct {
 
 // A reading is one syllable a word may be read as.
 type reading struct {
-	id  lexicon.WordID
-	key string           // canonical lower-case syllable, old tone placement
-	syl lexicon.Syllable // key taken apart, to compose other cases and styles
+	id     lexicon.WordID
+	key    string           // canonical lower-case syllable, old tone placement
+	syl    lexicon.Syllable // key taken apart, to compose other cases and styles
+	caseLP [3]float32       // weighted log10 P(case | key) for lower, title and upper case
 }
 
 // Mode says what kind of damage the input has.
@@ -134,8 +135,9 @@ func WithCaseModel(m *lexicon.CaseModel, w float32) Option {
 func WithChannelWeight(w float32) Option { return func(o *options) { o.channelWeight = w } }
 
 // WithOrder(1) makes the decoder pick every word's most frequent reading
-// regardless of context: the baseline that shows what context adds. Any
-// other value uses the model's full order.
+// regardless of context (and of case, unless WithCaseModel says otherwise):
+// the baseline that shows what context adds. Any other value uses the
+// model's full order.
 func WithOrder(n int) Option { return func(o *options) { o.order = n } }
 
 // defaultCaseWeight is the weight of the default case model (see
@@ -163,7 +165,7 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	if o.beam < 1 {
 		return nil, fmt.Errorf("diacritics: beam %d: must be at least 1", o.beam)
 	}
-	if !o.caseSet {
+	if !o.caseSet && o.order != 1 { // the unigram baseline is the most frequent reading, nothing else
 		cm, err := lexicon.DefaultCaseModel()
 		if err != nil {
 			return nil, fmt.Errorf("diacritics: %w", err)
@@ -184,6 +186,15 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	}
 	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
 	r.readings = readingsOf(model)
+	if o.cases != nil {
+		for _, rs := range r.readings {
+			for i := range rs {
+				for c := lexicon.Lower; c <= lexicon.Upper; c++ {
+					rs[i].caseLP[c] = o.caseWeight * o.cases.LogProb(rs[i].key, c)
+				}
+			}
+		}
+	}
 	r.scratch.New = func() any { return newDecoder(r) }
 	return r, nil
 }
