@@ -173,7 +173,7 @@ func findColumns(lines []*Line) (first, last, g0, g1 int) {
 				}
 				g = ng
 			}
-			a, b, ok := rows(lines[i:j], g)
+			a, b, ok := rows(lines[i:j], g, hs[len(hs)/2])
 			if !ok {
 				continue
 			}
@@ -202,16 +202,16 @@ func findColumns(lines []*Line) (first, last, g0, g1 int) {
 	return -1, -1, 0, 0
 }
 
-// rows finds the rows of two columns split by the strip g in lines, none
-// of which touches its middle, and returns the index of the first and last
+// rows finds the rows of two columns split by the strip g in lines (lineH
+// high), none of which touches its middle, and returns the index of the first and last
 // line taking part in one; ok is false if there are fewer than two rows.
-func rows(lines []*Line, g [2]int) (first, last int, ok bool) {
+func rows(lines []*Line, g [2]int, lineH int) (first, last int, ok bool) {
 	side := make([]int, len(lines)) // bit 1: a word left of g, bit 2: right
 	for k, l := range lines {
-		if hasWord(l.Words, func(w *Word) bool { return w.Box.X1 <= g[0] }) {
+		if hasWord(l.Words, lineH, func(w *Word) bool { return w.Box.X1 <= g[0] }) {
 			side[k] |= 1
 		}
-		if hasWord(l.Words, func(w *Word) bool { return w.Box.X0 >= g[1] }) {
+		if hasWord(l.Words, lineH, func(w *Word) bool { return w.Box.X0 >= g[1] }) {
 			side[k] |= 2
 		}
 	}
@@ -278,11 +278,16 @@ func narrow(g [2]int, spans [][2]int, minGap int) ([2]int, bool) {
 	return g, false
 }
 
-// hasWord reports whether some word that satisfies where has at least two
-// letters.
-func hasWord(ws []*Word, where func(*Word) bool) bool {
+// A word counts as text of a column if it has two letters or more, is at
+// least half as high as the page's lines and Tesseract is fairly sure of it:
+// specks and edge noise read as letters ("tà", "mm") are small or doubtful.
+const minColumnWordConf = 50
+
+// hasWord reports whether some word that satisfies where counts as text of a
+// column on a page whose lines are lineH high.
+func hasWord(ws []*Word, lineH int, where func(*Word) bool) bool {
 	for _, w := range ws {
-		if !where(w) {
+		if !where(w) || w.Confidence < minColumnWordConf || 2*(w.Box.Y1-w.Box.Y0) < lineH {
 			continue
 		}
 		n := 0

@@ -3,6 +3,7 @@ package ocr
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func line(y int, specs ...string) *Line {
 		if _, err := fmt.Sscanf(s[at+1:], "%d-%d", &x0, &x1); err != nil {
 			panic(s)
 		}
-		ws = append(ws, &Word{Box: Box{x0, y, x1, y + 30}, Raw: text, Text: text})
+		ws = append(ws, &Word{Box: Box{x0, y, x1, y + 30}, Raw: text, Text: text, Confidence: 90})
 	}
 	return newLine(ws)
 }
@@ -37,9 +38,10 @@ func blockTexts(bs []*Block) [][]string {
 
 func TestSplitColumns(t *testing.T) {
 	tests := []struct {
-		name  string
-		lines []*Line
-		want  [][]string
+		name     string
+		lines    []*Line
+		want     [][]string
+		doubtful []string // words Tesseract is unsure of
 	}{
 		{
 			name: "body text stays one block",
@@ -96,6 +98,15 @@ func TestSplitColumns(t *testing.T) {
 			want: [][]string{{"ĐẢNG BỘ", "Số 12"}, {"ĐẢNG CỘNG", "Tiên Du"}, {"CHỈ THỊ", "Kính gửi"}},
 		},
 		{
+			name: "doubtful letters in the margin are not a column",
+			lines: []*Line{
+				line(0, "Phụ@100-160", "lục@170-230", "số@240-280", "06@290-330", "mm@900-960"),
+				line(40, "Thông@100-160", "tư@170-230", "tà@900-960"),
+			},
+			want:     [][]string{{"Phụ lục số 06 mm", "Thông tư tà"}},
+			doubtful: []string{"mm", "tà"},
+		},
+		{
 			name: "one line with a far gap is not a header",
 			lines: []*Line{
 				line(0, "Phụ@100-160", "lục@170-230", "số@240-280", "06@290-330", "sở@900-960"),
@@ -121,6 +132,13 @@ func TestSplitColumns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			for _, l := range tt.lines {
+				for _, w := range l.Words {
+					if slices.Contains(tt.doubtful, w.Raw) {
+						w.Confidence = 30
+					}
+				}
+			}
 			got := blockTexts(splitColumns(newBlock(tt.lines)))
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
