@@ -55,19 +55,7 @@ func BenchmarkLogProbTrigram(b *testing.B) {
 		b.Fatal(err)
 	}
 	tri := benchTrigrams(b, m)
-	b.ReportAllocs()
-	var sum float32
-	i := 0
-	for b.Loop() {
-		sum += m.LogProb(tri[i:i+2], tri[i+2])
-		i += 3
-		if i == len(tri) {
-			i = 0
-		}
-	}
-	if sum == 0 {
-		b.Fatal("no probability")
-	}
+	benchLogProb(b, m, tri)
 }
 
 // BenchmarkID measures looking up a vocabulary key.
@@ -97,19 +85,7 @@ func BenchmarkLogProbRandom(b *testing.B) {
 	for i := range tri {
 		tri[i] = WordID(rng.IntN(m.VocabSize()))
 	}
-	b.ReportAllocs()
-	var sum float32
-	i := 0
-	for b.Loop() {
-		sum += m.LogProb(tri[i:i+2], tri[i+2])
-		i += 3
-		if i == len(tri) {
-			i = 0
-		}
-	}
-	if sum == 0 {
-		b.Fatal("no probability")
-	}
+	benchLogProb(b, m, tri)
 }
 
 // BenchmarkScore measures the state-based query along real sentences: the
@@ -140,6 +116,23 @@ func BenchmarkScore(b *testing.B) {
 		sum += lp
 		i++
 		if i == len(words) {
+			i = 0
+		}
+	}
+	if sum == 0 {
+		b.Fatal("no probability")
+	}
+}
+
+// benchLogProb queries the trigrams tri (three words each) round and round.
+func benchLogProb(b *testing.B, m *Model, tri []WordID) {
+	b.ReportAllocs()
+	var sum float32
+	i := 0
+	for b.Loop() {
+		sum += m.LogProb(tri[i:i+2], tri[i+2])
+		i += 3
+		if i == len(tri) {
 			i = 0
 		}
 	}
