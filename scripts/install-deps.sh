@@ -17,6 +17,6 @@ if [ -n "$missing" ]; then
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 if ! command -v go >/dev/null 2>&1; then
-	echo "Go is not installed: install Go 1.24 or newer (Debian: apt-get install golang-go on trixie or newer)" >&2
+	echo "Go is not installed: install Go 1.21 or newer (it fetches the Go 1.26 that go.mod asks for; Debian: apt-get install golang-go)" >&2
 	exit 1
 fi
