@@ -11,7 +11,7 @@ GO      ?= go
 SHARED  ?= ../shared
 BIN     := ./vnrestore
 
-.PHONY: all build test deps demo vet fmt bench restore-eval
+.PHONY: all build test deps demo bench restore-eval
 
 all: build
 
@@ -32,5 +32,18 @@ demo: deps build
 
 bench:
 	$(GO) test -run XXX -bench . -benchmem ./...
+
+# Restoration accuracy on the development split (needs ../shared: make split
+# cuts it out of the corpus). For each part: the decoder, then the unigram
+# (most frequent reading) baseline.
+restore-eval: build split
+	@cat build/corpus/dev/admin.txt build/corpus/dev/legal.txt > build/corpus/dev/admin+legal.txt
+	@for part in admin+legal wiki; do \
+		gold=build/corpus/dev/$$part.txt; \
+		echo "--- $$part: vnrestore strip < $$gold | vnrestore restore --mode plain | vnrestore eval --ref $$gold"; \
+		$(BIN) strip < $$gold | $(BIN) restore --mode plain | $(BIN) eval --ref $$gold; \
+		echo "--- $$part, unigram baseline (--order 1)"; \
+		$(BIN) strip < $$gold | $(BIN) restore --mode plain --order 1 | $(BIN) eval --ref $$gold | sed -n 2p; \
+	done
 
 -include mk/*.mk

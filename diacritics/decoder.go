@@ -33,7 +33,8 @@ type decoder struct {
 	lowerBuf []byte
 	pieces   []piece
 	cands    []Candidate
-	conf     float32 // the OCR engine's confidence in the line's words, or -1
+	ranked   []rankedReading
+	confs    []float32 // the OCR engine's confidence in each white-space chunk of the line, if known
 }
 
 // A unit is one non-space token of the line, or a chunk of tokens that the
@@ -67,16 +68,21 @@ type histEntry struct {
 }
 
 func newDecoder(r *Restorer) *decoder {
-	return &decoder{r: r, conf: -1}
+	return &decoder{r: r}
 }
 
-// decodeLine decodes one line (without its line end).
-func (d *decoder) decodeLine(line string, details bool) {
+// decodeLine decodes one line (without its line end) in the Restorer's mode.
+func (d *decoder) decodeLine(line string) {
+	d.decodeLineMode(line, d.r.opts.mode)
+}
+
+// decodeLineMode decodes one line in mode (Auto: as classify decides).
+func (d *decoder) decodeLineMode(line string, mode Mode) {
 	d.line = line
 	d.toks = lexicon.AppendTokens(d.toks[:0], line)
 	d.units = d.units[:0]
 	d.options = d.options[:0]
-	d.lineMode = d.r.opts.mode
+	d.lineMode = mode
 	if d.lineMode == Auto {
 		d.lineMode = d.r.classify(d.toks)
 	}
@@ -91,7 +97,6 @@ func (d *decoder) decodeLine(line string, details bool) {
 		d.unitsFixed()
 	}
 	d.search()
-	_ = details
 }
 
 // score returns log10 P(w | state) and the state after w. With

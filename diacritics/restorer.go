@@ -259,7 +259,7 @@ func (r *Restorer) String(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
 	forEachLine(s, func(line, end string) {
-		d.decodeLine(line, false)
+		d.decodeLine(line)
 		d.writeLine(&b)
 		b.WriteString(end)
 	})
@@ -273,7 +273,7 @@ func (r *Restorer) Restore(s string) Result {
 	var res Result
 	var b strings.Builder
 	forEachLine(s, func(line, end string) {
-		d.decodeLine(line, true)
+		d.decodeLine(line)
 		d.writeLine(&b)
 		res.Tokens = d.appendDetails(res.Tokens)
 		if end != "" {
@@ -283,6 +283,39 @@ func (r *Restorer) Restore(s string) Result {
 	})
 	res.Text = b.String()
 	return res
+}
+
+// CorrectWords corrects the words of one OCR'd line, as an OCR engine
+// returns them: each word is a white-space free chunk of text, conf[i] is
+// the engine's confidence in word i from 0 to 1 (nil: unknown). It returns
+// one string per word. The line is decoded in OCR mode, or in the
+// Restorer's mode when that is Legacy or Plain.
+func (r *Restorer) CorrectWords(words []string, conf []float32) []string {
+	d := r.getDecoder()
+	defer r.scratch.Put(d)
+	out := make([]string, len(words))
+	line := strings.Join(words, " ")
+	d.confs = d.confs[:0]
+	if len(conf) == len(words) {
+		d.confs = append(d.confs, conf...)
+	}
+	mode := r.opts.mode
+	if mode == Auto || mode == OCR {
+		mode = OCR
+		if r.opts.ocr == nil {
+			mode = passThrough
+		}
+	}
+	d.decodeLineMode(line, mode)
+	d.confs = d.confs[:0]
+	var b strings.Builder
+	d.writeLine(&b)
+	got := strings.Split(b.String(), " ")
+	if len(got) != len(words) {
+		copy(out, words) // a reading joined or split words: keep them as read
+		return out
+	}
+	return got
 }
 
 // Copy restores everything read from src and writes it to dst, line by
@@ -311,7 +344,7 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 		}
 		if len(line) > 0 {
 			body, end := cutLineEnd(string(line))
-			d.decodeLine(body, false)
+			d.decodeLine(body)
 			out.Reset()
 			d.writeLine(&out)
 			out.WriteString(end)

@@ -1,6 +1,8 @@
 package diacritics
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,19 +102,25 @@ func (d *decoder) unitsChannel(ch Channel, junk bool) {
 	// First the pieces of the line: fixed tokens and observed words.
 	d.pieces = d.pieces[:0]
 	toks := d.toks
+	chunk := -1
 	for i := 0; i < len(toks); {
 		if k := toks[i].Kind; k == lexicon.Space || k == lexicon.Newline {
 			i++
 			continue
 		}
 		// The chunk toks[i:j].
+		chunk++
+		conf := float32(-1)
+		if chunk < len(d.confs) {
+			conf = d.confs[chunk]
+		}
 		j := i
 		for j < len(toks) && toks[j].Kind != lexicon.Space && toks[j].Kind != lexicon.Newline {
 			j++
 		}
 		lo, hi := i, j
 		for lo < hi && isEdgePunct(toks[lo]) {
-			d.pieces = append(d.pieces, piece{lo, lo + 1, false})
+			d.pieces = append(d.pieces, piece{lo, lo + 1, false, conf})
 			lo++
 		}
 		for hi > lo && isEdgePunct(toks[hi-1]) {
@@ -121,14 +129,17 @@ func (d *decoder) unitsChannel(ch Channel, junk bool) {
 		switch {
 		case lo == hi:
 		case junk:
-			d.pieces = append(d.pieces, piece{lo, hi, looksLikeWord(d.text(lo, hi))})
+			d.pieces = append(d.pieces, piece{lo, hi, looksLikeWord(d.text(lo, hi)), conf})
 		default:
 			for k := lo; k < hi; k++ {
-				d.pieces = append(d.pieces, piece{k, k + 1, toks[k].Kind == lexicon.Word})
+				// A lone letter is a list marker ("c)") or a speck read
+				// as a letter: no reading of it is more likely right.
+				observed := toks[k].Kind == lexicon.Word && utf8.RuneCountInString(toks[k].Text) > 1
+				d.pieces = append(d.pieces, piece{k, k + 1, observed, conf})
 			}
 		}
 		for k := hi; k < j; k++ {
-			d.pieces = append(d.pieces, piece{k, k + 1, false})
+			d.pieces = append(d.pieces, piece{k, k + 1, false, conf})
 		}
 		i = j
 	}
@@ -154,6 +165,7 @@ func (d *decoder) unitsChannel(ch Channel, junk bool) {
 type piece struct {
 	lo, hi   int
 	observed bool
+	conf     float32 // the engine's confidence in the chunk, 0–1, or -1
 }
 
 // text returns the text of toks[lo:hi].
@@ -181,15 +193,12 @@ func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) 
 	text := d.text(pc.lo, pc.hi)
 	u := unit{tok: int32(pc.lo), ntok: int32(pc.hi - pc.lo), first: int32(len(d.options)), decide: true, cs: observedCase(text)}
 	d.cands = d.cands[:0]
-	if d.conf >= 0 {
-		if cc, ok := ch.(ConfidenceChannel); ok {
-			d.cands = cc.CandidatesConf(text, d.conf, d.cands)
-		} else {
-			d.cands = ch.Candidates(text, d.cands)
-		}
+	if cc, ok := ch.(ConfidenceChannel); ok && pc.conf >= 0 {
+		d.cands = cc.CandidatesConf(text, pc.conf, d.cands)
 	} else {
 		d.cands = ch.Candidates(text, d.cands)
 	}
+	d.cands = d.bestReadings(d.cands)
 	key := lexicon.Key(text)
 	proposed := false
 	for _, c := range d.cands {
@@ -209,7 +218,7 @@ func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) 
 		d.options = append(d.options, keep)
 	}
 	if next != nil {
-		d.cands = joiner.CandidatesJoined(text, d.text(next.lo, next.hi), d.cands[:0])
+		d.cands = d.bestReadings(joiner.CandidatesJoined(text, d.text(next.lo, next.hi), d.cands[:0]))
 		for _, c := range d.cands {
 			if !strings.Contains(c.Text, " ") {
 				d.addCandidate(c, 2)
@@ -218,6 +227,43 @@ func (d *decoder) addObserved(pc piece, next *piece, ch Channel, joiner Joiner) 
 	}
 	u.nopt = int32(len(d.options)) - u.first
 	d.units = append(d.units, u)
+}
+
+// maxReadings is how many of a channel's readings of one observed word the
+// decoder weighs in context.
+const maxReadings = 16
+
+// bestReadings keeps the maxReadings readings of cands that are most
+// probable before context: channel score plus the model's unigram
+// log-probability. A channel ranks by P(observed | reading) alone, which
+// puts rare syllables that look like the token ("chạng" for "clang") ahead
+// of the frequent word it stands for ("đảng").
+func (d *decoder) bestReadings(cands []Candidate) []Candidate {
+	if len(cands) <= maxReadings {
+		return cands
+	}
+	d.ranked = d.ranked[:0]
+	for i, c := range cands {
+		prior := float32(0)
+		first, second, two := strings.Cut(c.Text, " ")
+		prior += d.r.model.Unigram(d.r.model.ID(first))
+		if two {
+			prior += d.r.model.Unigram(d.r.model.ID(second))
+		}
+		d.ranked = append(d.ranked, rankedReading{i, c.LogProb*d.r.opts.channelWeight + prior})
+	}
+	slices.SortFunc(d.ranked, func(a, b rankedReading) int { return cmp.Compare(b.score, a.score) })
+	d.ranked = d.ranked[:maxReadings]
+	slices.SortFunc(d.ranked, func(a, b rankedReading) int { return cmp.Compare(a.i, b.i) })
+	for j, r := range d.ranked {
+		cands[j] = cands[r.i]
+	}
+	return cands[:maxReadings]
+}
+
+type rankedReading struct {
+	i     int
+	score float32
 }
 
 // addCandidate adds the channel's reading c as an option of the unit being

@@ -9,10 +9,12 @@ import (
 
 var chanFileFlags struct {
 	legacy, ocr string
+	weight      float32
 }
 
 func init() {
 	restoreCmd.Flags().StringVar(&chanFileFlags.legacy, "legacy-channel", "", "error model of legacy OCR (default: the embedded one; retrain with vnrestore lexicon channel)")
+	restoreCmd.Flags().Float32Var(&chanFileFlags.weight, "channel-weight", 1, "weight of the error model's log-probabilities against the language model's")
 	restoreCmd.Flags().StringVar(&chanFileFlags.ocr, "ocr-channel", "", "error model of Tesseract's Vietnamese output (default: the embedded one)")
 }
 
@@ -20,9 +22,9 @@ func init() {
 // legacy-OCR error model for legacy and auto, the Tesseract one for ocr and
 // auto.
 func channelOptions(mode diacritics.Mode) ([]diacritics.Option, error) {
-	var opts []diacritics.Option
+	opts := []diacritics.Option{diacritics.WithChannelWeight(chanFileFlags.weight)}
 	if mode == diacritics.Legacy || mode == diacritics.Auto {
-		ch, err := errmodel.Load("legacy", chanFileFlags.legacy, errmodel.Options{})
+		ch, err := errmodel.Load("legacy", chanFileFlags.legacy, errmodel.Options{MaxCandidates: 256, Beam: 8})
 		if err != nil {
 			return nil, fmt.Errorf("legacy channel: %w", err)
 		}

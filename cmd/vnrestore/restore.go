@@ -12,6 +12,8 @@ import (
 
 	"github.com/vnarchive/vnrestore/diacritics"
 	"github.com/vnarchive/vnrestore/lexicon"
+	"github.com/vnarchive/vnrestore/vnenc"
+	"golang.org/x/text/unicode/norm"
 )
 
 var restoreFlags struct {
@@ -85,13 +87,34 @@ func runRestore(cmd *cobra.Command, args []string) error {
 		return usageError{err}
 	}
 	process := func(dst io.Writer, src io.Reader) error {
+		src, err := unicodeInput(cmd, src, mode)
+		if err != nil {
+			return err
+		}
 		if restoreFlags.format == "json" {
 			return restoreJSON(r, dst, src)
 		}
-		_, err := r.Copy(dst, src)
+		_, err = r.Copy(dst, src)
 		return err
 	}
 	return runBatch(cmd, args, restoreFlags.output, process)
+}
+
+// unicodeInput returns src as NFC Unicode. In auto mode a file in a legacy
+// encoding (TCVN3, VNI, VISCII, CP1258, VIQR) or its mojibake is detected
+// and converted first, and the conversion is reported on stderr.
+func unicodeInput(cmd *cobra.Command, src io.Reader, mode diacritics.Mode) (io.Reader, error) {
+	if mode != diacritics.Auto {
+		return norm.NFC.Reader(src), nil
+	}
+	r, det, err := vnenc.NewReader(src)
+	if err != nil {
+		return nil, err
+	}
+	if det.Converts() && !global.quiet {
+		fmt.Fprintf(cmd.ErrOrStderr(), "vnrestore: input decoded from %s\n", det)
+	}
+	return r, nil
 }
 
 // restoreJSON writes one JSON object per input line with the details of
