@@ -10,6 +10,7 @@ import (
 // header checks included).
 func BenchmarkOpenDefault(b *testing.B) {
 	b.SetBytes(int64(len(defaultModel)))
+	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Open(defaultModel); err != nil {
 			b.Fatal(err)

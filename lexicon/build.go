@@ -60,13 +60,13 @@ const tuneBlock = 25
 // Defaults of BuildOptions.
 const (
 	DefaultOrder    = 3
-	MaxOrder        = 6
+	MaxOrder        = 4 // the packed keys of a 4-gram leave 16 bits a word
 	DefaultMinCount = 3
 )
 
 // DefaultPrune drops the trigrams and 4-grams seen once from the general
 // model.
-var DefaultPrune = []uint32{0, 0, 1, 1, 1, 1}
+var DefaultPrune = []uint32{0, 0, 1, 1}
 
 // BuilderVersion names the builder in the provenance of every model; it
 // changes when the same inputs would give a different model.
@@ -488,9 +488,12 @@ func (r *corpusReader) vocabulary(minCount, order int) ([]string, []uint32) {
 		}
 		return cmp.Compare(r.words[a], r.words[b])
 	})
-	// The packed keys hold order words: cap the vocabulary to fit.
+	// The packed keys hold order words: cap the vocabulary to fit, keeping
+	// the most frequent words, and say so.
 	maxWords := 1 << (64 / order)
 	if len(kept)+3 > maxWords {
+		r.opts.logf("vocabulary of %d words cut to the %d most frequent: %d-gram keys hold %d bits a word (raise --min-count to choose what goes)",
+			len(kept)+3, maxWords, order, 64/order)
 		kept = kept[:maxWords-3]
 	}
 	vocab := []string{"<unk>", "<s>", "</s>"}

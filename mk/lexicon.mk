@@ -1,6 +1,6 @@
 # Targets of the n-gram lexicon (included by the Makefile: -include mk/*.mk).
 
-SHARED_CORPUS ?= ../shared/corpus/train
+SHARED_CORPUS ?= $(or $(SHARED),../shared)/corpus/train
 CORPUS_OUT    ?= build/corpus
 
 .PHONY: split

@@ -60,7 +60,7 @@ var lexiconPPLCmd = &cobra.Command{
 func init() {
 	f := lexiconBuildCmd.Flags()
 	f.StringVarP(&lexiconBuildFlags.output, "output", "o", "", "model file to write (required)")
-	f.IntVar(&lexiconBuildFlags.order, "order", lexicon.DefaultOrder, "n-gram order (2 to 6)")
+	f.IntVar(&lexiconBuildFlags.order, "order", lexicon.DefaultOrder, "n-gram order (2 to 4)")
 	f.StringArrayVar(&lexiconBuildFlags.domain, "domain", nil, "in-domain text file (repeatable)")
 	f.StringArrayVar(&lexiconBuildFlags.general, "general", nil, "general text file (repeatable)")
 	f.IntVar(&lexiconBuildFlags.minCount, "min-count", lexicon.DefaultMinCount, "keep non-syllable words seen at least this often")
