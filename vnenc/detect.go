@@ -86,7 +86,7 @@ func (d Detection) NewDecoder() *encoding.Decoder {
 
 // ErrBinary is returned by DecodeAuto for data that is not text: it has NUL
 // bytes or many control characters.
-var ErrBinary = errors.New("vnenc: binary data, not text")
+var ErrBinary = errors.New("vnenc: not text: NUL or control bytes (binary data, or UTF-16)")
 
 // DecodeAuto detects how b is encoded and returns it as UTF-8 in NFC, with
 // the detection. Text already in clean NFC Unicode comes back unchanged.

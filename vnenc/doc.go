@@ -6,7 +6,8 @@
 // TCVN3, VNI, VISCII, CP1258 and VIQR are each a
 // golang.org/x/text/encoding.Encoding, so their decoders and encoders are
 // transform.Transformers that compose with the rest of x/text (readers,
-// writers, chains). Decoders never fail and write UTF-8 in NFC; encoders
+// writers, chains). Decoders never fail and write UTF-8 in NFC (VIQR's
+// leaves the non-ASCII characters it passes through as they are); encoders
 // accept UTF-8 in any normalization form.
 //
 //   - TCVN3 is TCVN 5712:1993. It decodes the full table VN1; the VN3 set of

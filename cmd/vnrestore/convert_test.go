@@ -97,7 +97,7 @@ func TestConvertBatch(t *testing.T) {
 		t.Errorf("stdout %q", stdout)
 	}
 	for _, s := range []string{"in/a.txt: tcvn3 (", "in/sub/b.txt: tcvn3+mojibake (", "in/c.txt: utf-8 (1.00)",
-		"in/missing.txt", "in/bad.bin: vnenc: binary", "failed: in/missing.txt, in/bad.bin"} {
+		"in/missing.txt", "in/bad.bin: vnenc: not text", "failed: in/missing.txt, in/bad.bin"} {
 		if !strings.Contains(errs, s) {
 			t.Errorf("stderr lacks %q:\n%s", s, errs)
 		}
