@@ -334,6 +334,12 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 	return lp, matched
 }
 
+// stateWords is how many words a State has room for. An order-4 model
+// needs three; five is measured faster: with five, plain restoration ran
+// about 5% faster (go test ./diacritics -bench RestorePlain -cpu 1, four
+// interleaved pairs of runs: 288-312 K against 267-285 K syllables/s).
+const stateWords = 5
+
 // State is the part of a history that can still change the model's
 // predictions: at most Order()-1 recent words, fewer when a longer history
 // is not a stored context (as in KenLM), with the backoff weights of those
@@ -342,8 +348,8 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 // them; State is comparable and can be a map key. The zero State is the
 // empty context (unigram probabilities).
 type State struct {
-	words   [MaxOrder - 1]WordID  // oldest first
-	backoff [MaxOrder - 1]float32 // backoff[i]: log10 backoff of the last i+1 words
+	words   [stateWords]WordID  // oldest first
+	backoff [stateWords]float32 // backoff[i]: log10 backoff of the last i+1 words
 	n       uint8
 }
 
@@ -352,7 +358,7 @@ func (s State) Len() int { return int(s.n) }
 
 // BeginSentence returns the state at the start of a sentence (after <s>).
 func (m *Model) BeginSentence() State {
-	return State{words: [MaxOrder - 1]WordID{idBOS}, backoff: [MaxOrder - 1]float32{m.unigramBackoff(idBOS)}, n: 1}
+	return State{words: [stateWords]WordID{idBOS}, backoff: [stateWords]float32{m.unigramBackoff(idBOS)}, n: 1}
 }
 
 // Score returns log10 P(w | s) and the state after w; it gives the same
