@@ -89,10 +89,26 @@ func runRestore(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return usageError{err}
 	}
+	// A file converted from a legacy encoding was typed, not OCR'd: its
+	// accented lines are left as they are rather than corrected as OCR.
+	var typed *diacritics.Restorer
 	process := func(dst io.Writer, src io.Reader) error {
-		src, err := unicodeInput(cmd, src, mode)
+		src, converted, err := unicodeInput(cmd, src, mode)
 		if err != nil {
 			return err
+		}
+		r := r
+		if converted {
+			if typed == nil {
+				legacy, err := channelOptions(diacritics.Legacy)
+				if err != nil {
+					return err
+				}
+				if typed, err = diacritics.New(model, append(opts, legacy...)...); err != nil {
+					return err
+				}
+			}
+			r = typed
 		}
 		if restoreFlags.format == "json" {
 			return restoreJSON(r, dst, src)
@@ -105,29 +121,29 @@ func runRestore(cmd *cobra.Command, args []string) error {
 
 // unicodeInput returns src as NFC Unicode. In auto mode a file in a legacy
 // encoding (TCVN3, VNI, VISCII, CP1258, VIQR) or its mojibake is detected
-// from its first 64 KiB and converted, and the conversion is reported on
-// stderr; binary data is refused. Bytes that are not valid UTF-8 in a
-// Unicode text pass through as they are.
-func unicodeInput(cmd *cobra.Command, src io.Reader, mode diacritics.Mode) (io.Reader, error) {
+// from its first 64 KiB and converted (converted is then true), and the
+// conversion is reported on stderr; binary data is refused. Bytes that are
+// not valid UTF-8 in a Unicode text pass through as they are.
+func unicodeInput(cmd *cobra.Command, src io.Reader, mode diacritics.Mode) (_ io.Reader, converted bool, _ error) {
 	if mode != diacritics.Auto {
-		return norm.NFC.Reader(src), nil
+		return norm.NFC.Reader(src), false, nil
 	}
 	br := bufio.NewReaderSize(src, 64<<10)
 	head, err := br.Peek(64 << 10)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, err
+		return nil, false, err
 	}
 	if vnenc.IsBinary(head) {
-		return nil, vnenc.ErrBinary
+		return nil, false, vnenc.ErrBinary
 	}
 	det := vnenc.Detect(head)
 	if !det.Converts() {
-		return norm.NFC.Reader(br), nil
+		return norm.NFC.Reader(br), false, nil
 	}
 	if !global.quiet {
 		fmt.Fprintf(cmd.ErrOrStderr(), "vnrestore: input decoded from %s\n", det)
 	}
-	return transform.NewReader(br, det.NewDecoder()), nil
+	return transform.NewReader(br, det.NewDecoder()), true, nil
 }
 
 // restoreJSON writes one JSON object per input line with the details of
