@@ -37,7 +37,7 @@ Modes: plain (text typed without diacritics), legacy (OCR by engines without
 Vietnamese: "s6" = "số", "chirc" = "chức"), ocr (Tesseract-Vietnamese slips: "khân" =
 "khẩn"), auto (the default: decides per line; accented lines are corrected as
 OCR output; a file in a legacy encoding such as TCVN3 or VNI is converted to
-Unicode first). Only words change: numbers, codes, dates, punctuation, white
+Unicode first, and its accented lines are then kept as typed). Only words change: numbers, codes, dates, punctuation, white
 space and line ends come out as they went in, and there are as many lines out
 as in. Invalid UTF-8 is passed through byte for byte.
 
