@@ -64,25 +64,18 @@ func boxOf(r image.Rectangle) Box { return Box{r.Min.X, r.Min.Y, r.Max.X, r.Max.
 
 // Text returns the corrected text of the document: its pages separated by
 // a form feed line, see [Page.Text].
-func (d *Document) Text() string {
-	var sb strings.Builder
-	for i, p := range d.Pages {
-		if i > 0 {
-			sb.WriteString("\f\n")
-		}
-		sb.WriteString(p.Text())
-	}
-	return sb.String()
-}
+func (d *Document) Text() string { return d.text(false) }
 
 // RawText returns the text of the document as Tesseract read it.
-func (d *Document) RawText() string {
+func (d *Document) RawText() string { return d.text(true) }
+
+func (d *Document) text(raw bool) string {
 	var sb strings.Builder
 	for i, p := range d.Pages {
 		if i > 0 {
 			sb.WriteString("\f\n")
 		}
-		sb.WriteString(p.RawText())
+		sb.WriteString(p.text(raw))
 	}
 	return sb.String()
 }

@@ -228,7 +228,7 @@ func ocrOne(ctx context.Context, eng *ocr.Engine, j ocrJob, format string, stdou
 		_, err = stdout.Write(data)
 		return len(doc.Pages), err
 	}
-	if err := writeAtomic(j.output, data); err != nil {
+	if err := writeFileAtomic(j.output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return 0, fmt.Errorf("%s: %w", j.input, err)
 	}
 	return len(doc.Pages), nil
@@ -322,36 +322,6 @@ func upToDate(in, out string) bool {
 	}
 	so, err := os.Stat(out)
 	return err == nil && !so.ModTime().Before(si.ModTime())
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// directory renamed over it, so that path never holds a partial output.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }
 
 // newProgress returns a progress bar over n files on w if w is a terminal
