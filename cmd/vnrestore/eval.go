@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vnarchive/vnrestore/internal/evaluate"
+	"github.com/vnarchive/vnrestore/lexicon"
 )
 
 var evalFlags struct {
@@ -68,17 +69,21 @@ standard input when --hyp is not given:
 var stripCmd = &cobra.Command{
 	Use:   "strip [FILE...]",
 	Short: "Remove Vietnamese diacritics (to make test inputs)",
-	Long:  "strip writes its input with every tone and letter mark removed and đ written d; nothing else changes.",
+	Long: `strip writes its input with every tone and letter mark removed and đ written d;
+nothing else changes. Inputs and outputs work as for restore.`,
 	RunE: func(cmd *cobra.Command, args []string) error {
-		return eachInput(cmd, args, func(name string, r io.Reader) error {
-			return streamLines(r, cmd.OutOrStdout(), lexiconStripLine)
+		return runBatch(cmd, args, stripOutput, func(w io.Writer, r io.Reader) error {
+			return streamLines(r, w, lexicon.StripMarks)
 		})
 	},
 }
+
+var stripOutput string
 
 func init() {
 	evalCmd.Flags().StringVar(&evalFlags.ref, "ref", "", "reference (gold) text file")
 	evalCmd.Flags().StringVar(&evalFlags.hyp, "hyp", "", "hypothesis text file (default: standard input)")
 	evalCmd.Flags().BoolVar(&evalFlags.json, "json", false, "print the figures as JSON")
+	stripCmd.Flags().StringVarP(&stripOutput, "output", "o", "", "output file (one input) or directory (several inputs)")
 	rootCmd.AddCommand(evalCmd, stripCmd)
 }

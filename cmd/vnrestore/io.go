@@ -3,43 +3,11 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/spf13/cobra"
-
-	"github.com/vnarchive/vnrestore/lexicon"
 )
-
-// eachInput calls fn for every named file, or for standard input when there
-// is none ("-" also names standard input). It stops at the first error and
-// names the file in it.
-func eachInput(cmd *cobra.Command, args []string, fn func(name string, r io.Reader) error) error {
-	if len(args) == 0 {
-		args = []string{"-"}
-	}
-	for _, name := range args {
-		if name == "-" {
-			if err := fn("<stdin>", cmd.InOrStdin()); err != nil {
-				return fmt.Errorf("<stdin>: %w", err)
-			}
-			continue
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			return err
-		}
-		err = fn(name, f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	return nil
-}
 
 // streamLines copies r to w line by line through fn, which must keep the
 // line end it is given (LF, CRLF, or none at the end of the input).
@@ -63,8 +31,6 @@ func streamLines(r io.Reader, w io.Writer, fn func(string) string) error {
 	}
 	return bw.Flush()
 }
-
-func lexiconStripLine(s string) string { return lexicon.StripMarks(s) }
 
 // writeFileAtomic writes data to path through a temporary file in the same
 // directory and a rename, so that path never holds a partial file.

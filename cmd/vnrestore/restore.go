@@ -100,11 +100,9 @@ func runRestore(cmd *cobra.Command, args []string) error {
 		r := r
 		if converted {
 			if typed == nil {
-				legacy, err := channelOptions(diacritics.Legacy)
-				if err != nil {
-					return err
-				}
-				if typed, err = diacritics.New(model, append(opts, legacy...)...); err != nil {
+				// The same options and channels, less the OCR one.
+				o := append(append(opts, chans...), diacritics.WithOCRChannel(nil))
+				if typed, err = diacritics.New(model, o...); err != nil {
 					return err
 				}
 			}
