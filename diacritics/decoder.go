@@ -20,7 +20,6 @@ import (
 // recursion, with the states at each unit cut to the beam.
 type decoder struct {
 	r        *Restorer
-	line     string
 	toks     []lexicon.Token
 	units    []unit
 	options  []option
@@ -87,7 +86,6 @@ func (d *decoder) decodeLine(line string) {
 
 // decodeLineMode decodes one line in mode (Auto: as classify decides).
 func (d *decoder) decodeLineMode(line string, mode Mode) {
-	d.line = line
 	d.toks = lexicon.AppendTokens(d.toks[:0], line)
 	d.sentenceEnd = endsSentence(d.toks)
 	d.units = d.units[:0]
