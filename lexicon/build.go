@@ -25,8 +25,9 @@ type BuildOptions struct {
 	Domain []string
 	// General are the files of general text (Wikipedia). With both Domain
 	// and General, a model is built from each and the two are interpolated
-	// into one, with the weight chosen by perplexity on a held-out slice of
-	// the domain text; with only one kind a single model is built.
+	// twice, into the domain variant and the general variant of the model
+	// file (see Model.Variants), each weight tuned on a held-out slice of
+	// its kind of text; with only one kind a single model is built.
 	General []string
 	// Prune gives, per order (index order-1), the largest adjusted count of
 	// the n-grams dropped from the general model (and from a single model);
@@ -47,6 +48,15 @@ type BuildOptions struct {
 	// development split, so that the tuning text is not interleaved with
 	// the lines the domain model learns from.
 	TuneEvery int
+	// GeneralLambda, when in (0, 1), fixes the weight of the domain model
+	// in the general variant instead of tuning it (see Model.Variants).
+	GeneralLambda float64
+	// GeneralTuneEvery holds out every GeneralTuneEvery-th block of the
+	// general text to tune the general variant's weight; 0 means 100.
+	GeneralTuneEvery int
+	// OneVariant builds the domain variant alone, as models of format
+	// version 1 were: a smaller file that serves administrative text.
+	OneVariant bool
 	// Logf, if set, receives one line per build stage.
 	Logf func(format string, args ...any)
 	// Progress, if set, is called while the corpus is read with the bytes
@@ -70,7 +80,7 @@ var DefaultPrune = []uint32{0, 0, 1, 1}
 
 // BuilderVersion names the builder in the provenance of every model; it
 // changes when the same inputs would give a different model.
-const BuilderVersion = "vnrestore-lexicon-build/1"
+const BuilderVersion = "vnrestore-lexicon-build/2"
 
 // Build reads the corpus files named in opts and returns the model as the
 // bytes of a model file (see Open). The same inputs and options always give
@@ -89,7 +99,7 @@ func Build(opts BuildOptions) ([]byte, error) {
 
 // corpusText is a corpus read into word IDs.
 type corpusText struct {
-	domain, tune, general []uint32 // sentences, each ended by idEOS
+	domain, tune, general, generalTune []uint32 // sentences, each ended by idEOS
 }
 
 func (o *BuildOptions) logf(format string, args ...any) {
@@ -114,6 +124,9 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 	}
 	if opts.TuneEvery == 0 {
 		opts.TuneEvery = 10
+	}
+	if opts.GeneralTuneEvery == 0 {
+		opts.GeneralTuneEvery = 100
 	}
 	if len(opts.Domain)+len(opts.General) == 0 {
 		return nil, Info{}, errors.New("lexicon: no input files")
@@ -147,7 +160,11 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		info.Corpora = append(info.Corpora, c)
 	}
 	for _, f := range opts.General {
-		c, err := r.readFile(f, "general", &text.general, nil, 0)
+		var tune *[]uint32
+		if len(opts.Domain) > 0 && !opts.OneVariant {
+			tune = &text.generalTune
+		}
+		c, err := r.readFile(f, "general", &text.general, tune, opts.GeneralTuneEvery)
 		if err != nil {
 			return nil, Info{}, err
 		}
@@ -156,7 +173,7 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 	info.ToneStyle = r.tone
 
 	vocab, remap := r.vocabulary(opts.MinCount, opts.Order)
-	for _, s := range [][]uint32{text.domain, text.tune, text.general} {
+	for _, s := range [][]uint32{text.domain, text.tune, text.general, text.generalTune} {
 		for i, id := range s {
 			s[i] = remap[id]
 		}
@@ -175,9 +192,11 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 	}
 
 	var final *backoffModel
+	var alt []*backoffModel
 	switch {
-	case len(text.domain)+len(text.tune) > 0 && len(text.general) > 0:
-		gen := build("general", text.general, opts.Prune)
+	case len(text.domain)+len(text.tune) > 0 && len(text.general)+len(text.generalTune) > 0:
+		allGeneral := append(text.general, text.generalTune...)
+		gen := build("general", allGeneral, opts.Prune)
 		lambda := opts.Lambda
 		if (lambda <= 0 || lambda >= 1) && len(text.tune) == 0 {
 			lambda = 0.5
@@ -193,25 +212,68 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		}
 		info.Lambda = lambda
 		dom := build("domain", append(text.domain, text.tune...), opts.DomainPrune)
-		opts.logf("mixing")
+		opts.logf("mixing the domain variant")
 		var err error
 		final, err = mix(dom, gen, lambda)
 		if err != nil {
 			return nil, Info{}, err
 		}
-	case len(text.general) > 0:
-		final = build("general", text.general, opts.Prune)
+		info.Variants = []Variant{{Name: "domain", DomainWeight: lambda}}
+		if opts.OneVariant {
+			break
+		}
+		glambda := opts.GeneralLambda
+		if (glambda <= 0 || glambda >= 1) && len(text.generalTune) == 0 {
+			glambda = lambda
+			opts.logf("general text too short to hold out a tuning slice: general variant's domain weight %.2f", glambda)
+		}
+		if glambda <= 0 || glambda >= 1 {
+			gen99 := build("general (tuning)", text.general, opts.Prune)
+			var t Tuning
+			glambda, t = tuneLambda(dom, gen99, text.generalTune, vocab)
+			info.GeneralTuning = &t
+			opts.logf("general variant's domain weight %.2f: %.2f%% of %d ambiguous tuning syllables of the general text best among their skeleton's candidates",
+				glambda, 100*t.Accuracy, t.Ambiguous)
+		}
+		opts.logf("mixing the general variant")
+		g, err := mix(dom, gen, glambda)
+		if err != nil {
+			return nil, Info{}, err
+		}
+		alt = append(alt, g)
+		info.Variants = append(info.Variants, Variant{Name: "general", DomainWeight: glambda})
+		dfit, gfit := meanUnigramRatio(final, g, text.tune), meanUnigramRatio(final, g, text.generalTune)
+		info.VariantSplit = (dfit + gfit) / 2
+		opts.logf("log10 P(word) domain over general variant: %.4f a word of domain text, %.4f of general text", dfit, gfit)
+	case len(text.general)+len(text.generalTune) > 0:
+		final = build("general", append(text.general, text.generalTune...), opts.Prune)
 	default:
 		final = build("domain", append(text.domain, text.tune...), opts.DomainPrune)
 	}
 	info.Counts = final.counts()
-	return &builtModel{backoffModel: final, vocab: vocab}, info, nil
+	return &builtModel{backoffModel: final, alt: alt, vocab: vocab}, info, nil
+}
+
+// meanUnigramRatio returns the mean over the known words of stream of
+// log10 Pa(w) - log10 Pb(w), by the unigram probabilities of a and b.
+func meanUnigramRatio(a, b *backoffModel, stream []uint32) float64 {
+	var sum float64
+	n := 0
+	for _, w := range stream {
+		if w == idUnk || w == idEOS || w == idBOS {
+			continue
+		}
+		sum += float64(a.sets[0].logp[w] - b.sets[0].logp[w])
+		n++
+	}
+	return sum / float64(max(n, 1))
 }
 
 // builtModel is a finished in-memory model with its vocabulary.
 type builtModel struct {
-	*backoffModel
-	vocab []string // indexed by word ID
+	*backoffModel                 // the first variant
+	alt           []*backoffModel // the other variants: the same n-grams, other probabilities
+	vocab         []string        // indexed by word ID
 }
 
 // counts returns the number of n-grams of each order.

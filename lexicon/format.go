@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
@@ -14,7 +15,7 @@ import (
 // A model file is little-endian and laid out as
 //
 //	magic      8 bytes  "\x89VNLM\r\n\x1a"
-//	version    uint32   formatVersion
+//	version    uint32   formatVersion (1 or 2)
 //	headerLen  uint32
 //	header     headerLen bytes of JSON: the Info of the model
 //	padding    to a multiple of 8
@@ -23,43 +24,58 @@ import (
 //	section data
 //	crc        uint32   CRC-32C (Castagnoli) of every byte before it
 //
-// The sections are, in order:
+// A file holds V variants (version 1: one; version 2: len(Info.Variants)),
+// the same n-grams with different probabilities. The sections are, in
+// order:
 //
 //	0 vocabulary offsets: (V+1) uint32, word i is blob[off[i]:off[i+1]]
 //	1 vocabulary blob: the words' UTF-8 bytes
 //	2 vocabulary index: a power-of-two number of uint32 slots, ID+1 or 0 if
 //	  empty, at fnv1a(word) & mask with linear probing
-//	3 unigrams: V × (float32 log10 prob, float32 log10 backoff)
+//	3 unigrams: per word, per variant (float32 log10 prob, float32 log10 backoff)
 //	then for each order k = 2..Order two sections:
-//	  codebook: 256 float32 log10 probs, then (k < Order) 256 float32 backoffs
-//	  table: open-addressing slots of (uint32 fingerprint, uint8 prob code
-//	  [, uint8 backoff code if k < Order]); fingerprint 0 marks an empty
-//	  slot. An n-gram w1..wk hashes to ngramHash (the last word first, see
-//	  hashStart and hashExtend); its home slot is slotOf(hash, nslots) and its
-//	  fingerprint fingerprintOf(hash). Probing is linear and wraps.
+//	  codebooks: per variant, 256 float32 log10 probs, then (k < Order) 256
+//	  float32 backoffs
+//	  table: open-addressing slots of (uint32 fingerprint, then per variant
+//	  uint8 prob code [, uint8 backoff code if k < Order]); fingerprint 0
+//	  marks an empty slot. An n-gram w1..wk hashes to ngramHash (the last
+//	  word first, see hashStart and hashExtend); its home slot is
+//	  slotOf(hash, nslots) and its fingerprint fingerprintOf(hash). Probing
+//	  is linear and wraps. A variant's codes sit next to the fingerprint, so
+//	  that a lookup touches one cache line whatever the variant.
 const (
 	magic         = "\x89VNLM\r\n\x1a"
-	formatVersion = 1
+	formatVersion = 2
 	numCodes      = 256
 )
 
 // Info describes a model: its shape and its provenance. Open reads it from
 // the header of the model file.
 type Info struct {
-	FormatVersion int        `json:"format_version"`
-	Builder       string     `json:"builder"`
-	Order         int        `json:"order"`
-	Counts        []uint64   `json:"counts"` // n-grams per order, index order-1
-	VocabSize     int        `json:"vocab_size"`
-	MinCount      int        `json:"min_count"`
-	Prune         []uint32   `json:"prune"`                  // per order: largest count dropped from the general model
-	DomainPrune   []uint32   `json:"domain_prune,omitempty"` // the same for the domain model
-	Lambda        float64    `json:"lambda,omitempty"`       // weight of the domain model in the mix
-	Tuning        *Tuning    `json:"tuning,omitempty"`
-	Quantization  string     `json:"quantization"`
-	ToneStyle     ToneCounts `json:"tone_style"`
-	Corpora       []Corpus   `json:"corpora"`
-	Layout        []Layout   `json:"layout"` // per order >= 2: table geometry
+	FormatVersion int       `json:"format_version"`
+	Builder       string    `json:"builder"`
+	Order         int       `json:"order"`
+	Counts        []uint64  `json:"counts"` // n-grams per order, index order-1
+	VocabSize     int       `json:"vocab_size"`
+	MinCount      int       `json:"min_count"`
+	Prune         []uint32  `json:"prune"`                  // per order: largest count dropped from the general model
+	DomainPrune   []uint32  `json:"domain_prune,omitempty"` // the same for the domain model
+	Lambda        float64   `json:"lambda,omitempty"`       // weight of the domain model in the mix of the first variant
+	Tuning        *Tuning   `json:"tuning,omitempty"`
+	Variants      []Variant `json:"variants,omitempty"` // version 2; version 1 files hold one variant
+
+	// GeneralTuning reports how the general variant's weight was chosen
+	// on a held-out slice of the general text.
+	GeneralTuning *Tuning `json:"general_tuning,omitempty"`
+	// VariantSplit is the mean log10 unigram probability ratio of the first
+	// variant over the second, per word, halfway between its value on the
+	// domain and on the general tuning text: a text whose words score
+	// above it reads as domain text (see diacritics).
+	VariantSplit float64    `json:"variant_split,omitempty"`
+	Quantization string     `json:"quantization"`
+	ToneStyle    ToneCounts `json:"tone_style"`
+	Corpora      []Corpus   `json:"corpora"`
+	Layout       []Layout   `json:"layout"` // per order >= 2: table geometry
 
 	// FileSize is the size of the model file in bytes (not stored in the header).
 	FileSize int64 `json:"-"`
@@ -85,6 +101,14 @@ type Tuning struct {
 	Ambiguous         int     `json:"ambiguous"`
 	Accuracy          float64 `json:"accuracy"`
 	PPLLambdaAccuracy float64 `json:"ppl_lambda_accuracy"`
+}
+
+// A Variant is one interpolation of the domain and the general model that
+// a model file holds. The domain variant serves administrative and legal
+// text, the general variant other text (encyclopaedic, literary).
+type Variant struct {
+	Name         string  `json:"name"`          // "domain" or "general"
+	DomainWeight float64 `json:"domain_weight"` // weight of the domain model in the mix
 }
 
 // Corpus is the provenance of one training file.
@@ -160,15 +184,19 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 	sections = append(sections, offs, blob, index)
 
 	// Unigrams.
-	uni := make([]byte, 8*len(m.vocab))
-	u := &m.sets[0]
+	cols := append([]*backoffModel{m.backoffModel}, m.alt...)
+	nv := len(cols)
+	uni := make([]byte, 0, 8*nv*len(m.vocab))
 	for i := range m.vocab {
-		binary.LittleEndian.PutUint32(uni[8*i:], math.Float32bits(u.logp[i]))
-		var bo float32
-		if u.logbo != nil {
-			bo = u.logbo[i]
+		for _, c := range cols {
+			u := &c.sets[0]
+			var bo float32
+			if u.logbo != nil {
+				bo = u.logbo[i]
+			}
+			uni = binary.LittleEndian.AppendUint32(uni, math.Float32bits(u.logp[i]))
+			uni = binary.LittleEndian.AppendUint32(uni, math.Float32bits(bo))
 		}
-		binary.LittleEndian.PutUint32(uni[8*i+4:], math.Float32bits(bo))
 	}
 	sections = append(sections, uni)
 
@@ -178,22 +206,29 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 	for k := 2; k <= m.order; k++ {
 		set := &m.sets[k-1]
 		top := k == m.order
-		probBook := makeCodebook(set.logp)
-		book := make([]byte, 0, 8*numCodes)
-		for _, v := range probBook {
-			book = binary.LittleEndian.AppendUint32(book, math.Float32bits(v))
+		codes := 2 // per variant: prob and backoff
+		if top {
+			codes = 1
 		}
-		var boBook []float32
-		if !top {
-			boBook = makeCodebook(set.logbo)
-			for _, v := range boBook {
-				book = binary.LittleEndian.AppendUint32(book, math.Float32bits(v))
+		var book []byte
+		probBooks := make([][]float32, nv)
+		boBooks := make([][]float32, nv)
+		for v, c := range cols {
+			if len(c.sets[k-1].keys) != len(set.keys) {
+				return fmt.Errorf("lexicon: variant %d has %d %d-grams, want %d", v, len(c.sets[k-1].keys), k, len(set.keys))
+			}
+			probBooks[v] = makeCodebook(c.sets[k-1].logp)
+			for _, x := range probBooks[v] {
+				book = binary.LittleEndian.AppendUint32(book, math.Float32bits(x))
+			}
+			if !top {
+				boBooks[v] = makeCodebook(c.sets[k-1].logbo)
+				for _, x := range boBooks[v] {
+					book = binary.LittleEndian.AppendUint32(book, math.Float32bits(x))
+				}
 			}
 		}
-		slotSize := 6
-		if top {
-			slotSize = 5
-		}
+		slotSize := 4 + codes*nv
 		n := uint64(len(set.keys))
 		nslots := n + n/2 + 1
 		table := make([]byte, int(nslots)*slotSize)
@@ -215,9 +250,11 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 			maxProbe = max(maxProbe, probe)
 			p := table[int(s)*slotSize:]
 			binary.LittleEndian.PutUint32(p, fingerprintOf(h))
-			p[4] = encode(probBook, set.logp[i])
-			if !top {
-				p[5] = encode(boBook, set.logbo[i])
+			for v, c := range cols {
+				p[4+codes*v] = encode(probBooks[v], c.sets[k-1].logp[i])
+				if !top {
+					p[5+codes*v] = encode(boBooks[v], c.sets[k-1].logbo[i])
+				}
 			}
 		}
 		info.Layout = append(info.Layout, Layout{Slots: nslots, MaxProbe: maxProbe})

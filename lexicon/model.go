@@ -18,13 +18,17 @@ import (
 // nothing per n-gram. Probabilities are log10 and back off as in an ARPA
 // model. A Model is safe for concurrent use.
 type Model struct {
-	data   []byte
-	info   Info
-	order  int
-	vocab  vocabView
-	uni    []byte // V × (float32 prob, float32 backoff)
-	tables [MaxOrder + 1]table
-	unmap  func() error
+	data      []byte
+	info      Info
+	order     int
+	vocab     vocabView
+	uni       []byte // per word, per variant (float32 prob, float32 backoff)
+	uniStride uint64 // bytes per word in uni
+	uniAt     uint64 // offset of this variant's pair in a word's bytes
+	tables    [MaxOrder + 1]table
+	variant   int
+	views     []*Model // one per variant, views[i].variant == i
+	unmap     *func() error
 }
 
 // WordID identifies a word of a model's vocabulary; 0 is the unknown word.
@@ -43,12 +47,14 @@ type vocabView struct {
 
 // table is the n-gram table of one order >= 2.
 type table struct {
-	slots    []byte
-	nslots   uint64
-	slotSize uint64
-	maxProbe int
-	prob     [numCodes]float32
-	backoff  [numCodes]float32
+	slots     []byte
+	nslots    uint64
+	slotSize  uint64
+	probAt    uint64 // offset of the variant's prob code in a slot
+	backoffAt uint64 // offset of its backoff code
+	maxProbe  int
+	prob      [numCodes]float32
+	backoff   [numCodes]float32
 }
 
 // ErrFormat is wrapped by every error about a file that is not a valid
@@ -70,8 +76,9 @@ func Open(data []byte) (*Model, error) {
 	if len(data) < 16+4 {
 		return nil, formatErr("truncated header")
 	}
-	if v := binary.LittleEndian.Uint32(data[8:]); v != formatVersion {
-		return nil, formatErr("format version %d, this program reads version %d", v, formatVersion)
+	version := binary.LittleEndian.Uint32(data[8:])
+	if version < 1 || version > formatVersion {
+		return nil, formatErr("format version %d, this program reads versions 1 to %d", version, formatVersion)
 	}
 	body := data[:len(data)-4]
 	if got, want := crc32.Checksum(body, castagnoli), binary.LittleEndian.Uint32(data[len(data)-4:]); got != want {
@@ -92,6 +99,15 @@ func Open(data []byte) (*Model, error) {
 	}
 	if len(m.info.Layout) != m.order-1 || len(m.info.Counts) != m.order {
 		return nil, formatErr("header does not describe %d orders", m.order)
+	}
+	nv := 1
+	switch {
+	case version == 1:
+		m.info.Variants = nil
+	case len(m.info.Variants) > maxVariants:
+		return nil, formatErr("%d variants", len(m.info.Variants))
+	case len(m.info.Variants) > 0:
+		nv = len(m.info.Variants)
 	}
 	pos := (16 + hlen + 7) &^ 7
 	if pos+8 > uint64(len(body)) {
@@ -117,41 +133,71 @@ func Open(data []byte) (*Model, error) {
 	if err := m.vocab.init(secs[0], secs[1], secs[2], m.info.VocabSize); err != nil {
 		return nil, err
 	}
-	if uint64(len(secs[3])) != 8*uint64(m.vocab.n) {
-		return nil, formatErr("unigram section has %d bytes, want %d", len(secs[3]), 8*m.vocab.n)
+	m.uniStride = 8 * uint64(nv)
+	if uint64(len(secs[3])) != m.uniStride*uint64(m.vocab.n) {
+		return nil, formatErr("unigram section has %d bytes, want %d", len(secs[3]), m.uniStride*uint64(m.vocab.n))
 	}
 	if m.vocab.n < 3 {
 		return nil, formatErr("vocabulary of %d words", m.vocab.n)
 	}
 	m.uni = secs[3]
 	for k := 2; k <= m.order; k++ {
-		t := &m.tables[k]
 		book, slots := secs[4+2*(k-2)], secs[5+2*(k-2)]
-		t.slotSize = 6
-		nbook := 2 * numCodes
+		codes := uint64(2)
 		if k == m.order {
-			t.slotSize, nbook = 5, numCodes
+			codes = 1
 		}
-		if len(book) != 4*nbook {
+		if uint64(len(book)) != 4*numCodes*codes*uint64(nv) {
 			return nil, formatErr("order %d codebook has %d bytes", k, len(book))
 		}
-		for i := range numCodes {
-			t.prob[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*i:]))
-			if k < m.order {
-				t.backoff[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*(numCodes+i):]))
-			}
-		}
 		l := m.info.Layout[k-2]
-		if l.Slots == 0 || l.Slots >= 1<<32 || uint64(len(slots)) != l.Slots*t.slotSize {
+		slotSize := 4 + codes*uint64(nv)
+		if l.Slots == 0 || l.Slots >= 1<<32 || uint64(len(slots)) != l.Slots*slotSize {
 			return nil, formatErr("order %d table has %d bytes for %d slots", k, len(slots), l.Slots)
 		}
 		if l.MaxProbe < 0 || uint64(l.MaxProbe) > l.Slots {
 			return nil, formatErr("order %d probe length %d", k, l.MaxProbe)
 		}
-		t.slots, t.nslots, t.maxProbe = slots, l.Slots, l.MaxProbe
+	}
+	// One view of the file per variant; the first is m.
+	m.views = make([]*Model, nv)
+	for v := range nv {
+		view := m
+		if v > 0 {
+			view = new(Model)
+			*view = *m
+		}
+		view.variant = v
+		view.uniAt = 8 * uint64(v)
+		for k := 2; k <= m.order; k++ {
+			t := &view.tables[k]
+			book, slots := secs[4+2*(k-2)], secs[5+2*(k-2)]
+			codes := uint64(2)
+			if k == m.order {
+				codes = 1
+			}
+			book = book[4*numCodes*codes*uint64(v):]
+			for i := range numCodes {
+				t.prob[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*i:]))
+				if codes == 2 {
+					t.backoff[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*(numCodes+i):]))
+				}
+			}
+			t.slotSize = 4 + codes*uint64(nv)
+			t.probAt, t.backoffAt = 4+codes*uint64(v), 5+codes*uint64(v)
+			l := m.info.Layout[k-2]
+			t.slots, t.nslots, t.maxProbe = slots, l.Slots, l.MaxProbe
+		}
+		m.views[v] = view
+	}
+	for _, view := range m.views[1:] {
+		view.views = m.views
 	}
 	return m, nil
 }
+
+// maxVariants bounds the variants a model file may declare.
+const maxVariants = 16
 
 // init checks and sets up the vocabulary sections.
 func (v *vocabView) init(offs, blob, index []byte, size int) error {
@@ -202,20 +248,43 @@ func OpenFile(path string) (*Model, error) {
 		mm.Unmap()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	m.unmap = mm.Unmap
+	unmap := mm.Unmap
+	for _, view := range m.views {
+		view.unmap = &unmap
+	}
 	return m, nil
 }
 
 // Close releases the memory map of a model opened with OpenFile; the model
 // must not be used afterwards. It does nothing for other models.
 func (m *Model) Close() error {
-	if m.unmap == nil {
+	if m.unmap == nil || *m.unmap == nil {
 		return nil
 	}
-	err := m.unmap()
-	m.unmap = nil
+	err := (*m.unmap)()
+	*m.unmap = nil
 	return err
 }
+
+// Variants returns the variants the model file holds: one interpolation
+// of its domain and general text each (see BuildOptions.General), the
+// domain variant first. A model built from one kind of text, or a file of
+// format version 1, holds one variant and returns nil.
+func (m *Model) Variants() []Variant { return m.info.Variants }
+
+// Variant returns the model that scores with variant i of the file: the
+// same vocabulary, n-grams and States, other probabilities. Variant(0) of
+// a model as opened is the model itself; an i out of range gives nil. The
+// views share the file: closing one closes them all.
+func (m *Model) Variant(i int) *Model {
+	if i < 0 || i >= len(m.views) {
+		return nil
+	}
+	return m.views[i]
+}
+
+// VariantIndex returns which variant of its file m scores with.
+func (m *Model) VariantIndex() int { return m.variant }
 
 // Order returns the n-gram order of the model.
 func (m *Model) Order() int { return m.order }
@@ -268,14 +337,14 @@ func (m *Model) Unigram(w WordID) float32 {
 	if uint32(w) >= m.vocab.n {
 		w = Unknown
 	}
-	return math.Float32frombits(binary.LittleEndian.Uint32(m.uni[8*uint64(w):]))
+	return math.Float32frombits(binary.LittleEndian.Uint32(m.uni[m.uniStride*uint64(w)+m.uniAt:]))
 }
 
 func (m *Model) unigramBackoff(w WordID) float32 {
 	if uint32(w) >= m.vocab.n {
 		return 0
 	}
-	return math.Float32frombits(binary.LittleEndian.Uint32(m.uni[8*uint64(w)+4:]))
+	return math.Float32frombits(binary.LittleEndian.Uint32(m.uni[m.uniStride*uint64(w)+m.uniAt+4:]))
 }
 
 // LogProb returns log10 P(w | context), using the last Order()-1 words of
@@ -301,7 +370,7 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 		if !ok {
 			break
 		}
-		lp = m.tables[j+1].prob[slot[4]]
+		lp = m.tables[j+1].prob[slot[m.tables[j+1].probAt]]
 		matched = j
 	}
 	if matched == 0 {
@@ -329,7 +398,7 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 		if !ok {
 			break
 		}
-		lp += m.tables[j].backoff[slot[5]]
+		lp += m.tables[j].backoff[slot[m.tables[j].backoffAt]]
 	}
 	return lp, matched
 }
@@ -378,9 +447,9 @@ func (m *Model) Score(s State, w WordID) (float32, State) {
 		if !ok {
 			break
 		}
-		lp = m.tables[j+1].prob[slot[4]]
+		lp = m.tables[j+1].prob[slot[m.tables[j+1].probAt]]
 		if j+1 < m.order {
-			next.backoff[j] = m.tables[j+1].backoff[slot[5]]
+			next.backoff[j] = m.tables[j+1].backoff[slot[m.tables[j+1].backoffAt]]
 		}
 		matched = j
 	}

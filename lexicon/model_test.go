@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"math"
 	"os"
@@ -31,7 +32,7 @@ func fixtureModel(t testing.TB, order int) (*builtModel, *Model, []byte) {
 
 func buildFiles(t testing.TB, order int, dom, gen string) (*builtModel, *Model, []byte) {
 	t.Helper()
-	opts := BuildOptions{Order: order, Domain: []string{dom}, General: []string{gen}, MinCount: 1, Prune: []uint32{0, 0, 0, 0}}
+	opts := BuildOptions{Order: order, Domain: []string{dom}, General: []string{gen}, MinCount: 1, Prune: []uint32{0, 0, 0, 0}, GeneralLambda: 0.1}
 	mb, info, err := buildModel(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -64,34 +65,128 @@ func TestRoundTrip(t *testing.T) {
 		if m.ID("không có từ này") != Unknown || m.Word(WordID(len(mb.vocab))) != "" {
 			t.Error("unknown words not reported as unknown")
 		}
-		// Every context of up to order-1 words drawn from the corpus, every word.
-		compared, worst, sumErr := 0, 0.0, 0.0
-		forEachPrediction(append(countStreamSample(mb), idEOS), order, func(ctx []uint32, _ uint32) {
-			ids := make([]WordID, len(ctx))
-			for i, c := range ctx {
-				ids[i] = WordID(c)
-			}
-			for w := range len(mb.vocab) {
-				if w == idBOS {
-					continue
-				}
-				want := mb.logProb(ctx, uint32(w))
-				got := float64(m.LogProb(ids, WordID(w)))
-				worst = max(worst, math.Abs(got-want))
-				sumErr += math.Abs(got - want)
-				compared++
-			}
-		})
-		// 8-bit codebooks: a stored value is off by at most half a bin, and
-		// a query adds up to order-1 backoffs.
-		mean := sumErr / float64(compared)
-		t.Logf("order %d: |file - memory| log10 difference: mean %.4f, largest %.4f over %d queries", order, mean, worst, compared)
-		if worst > 0.1 || mean > 0.01 {
-			t.Errorf("order %d: |file - memory| log10 difference: mean %.4f, largest %.4f; want <= 0.01, <= 0.1", order, mean, worst)
+		if len(m.Variants()) != 2 || m.Variant(1) == nil || m.Variant(2) != nil || m.Variant(0) != m {
+			t.Fatalf("order %d: variants %v: want domain and general", order, m.Variants())
 		}
-		if compared < 1000 {
-			t.Errorf("only %d queries compared", compared)
+		for v, col := range append([]*backoffModel{mb.backoffModel}, mb.alt...) {
+			compareModel(t, fmt.Sprintf("order %d, variant %d", order, v), mb, col, m.Variant(v))
 		}
+	}
+}
+
+// compareModel checks that the queries of the opened model m give the
+// probabilities of the in-memory model want.
+func compareModel(t *testing.T, name string, mb *builtModel, want *backoffModel, m *Model) {
+	t.Helper()
+	order := m.Order()
+	// Every context of up to order-1 words drawn from the corpus, every word.
+	compared, worst, sumErr := 0, 0.0, 0.0
+	forEachPrediction(append(countStreamSample(mb), idEOS), order, func(ctx []uint32, _ uint32) {
+		ids := make([]WordID, len(ctx))
+		for i, c := range ctx {
+			ids[i] = WordID(c)
+		}
+		for w := range len(mb.vocab) {
+			if w == idBOS {
+				continue
+			}
+			want := want.logProb(ctx, uint32(w))
+			got := float64(m.LogProb(ids, WordID(w)))
+			worst = max(worst, math.Abs(got-want))
+			sumErr += math.Abs(got - want)
+			compared++
+		}
+	})
+	// 8-bit codebooks: a stored value is off by at most half a bin, and
+	// a query adds up to order-1 backoffs.
+	mean := sumErr / float64(compared)
+	t.Logf("%s: |file - memory| log10 difference: mean %.4f, largest %.4f over %d queries", name, mean, worst, compared)
+	if worst > 0.1 || mean > 0.01 {
+		t.Errorf("%s: |file - memory| log10 difference: mean %.4f, largest %.4f; want <= 0.01, <= 0.1", name, mean, worst)
+	}
+	if compared < 1000 {
+		t.Errorf("%s: only %d queries compared", name, compared)
+	}
+}
+
+// The variants hold the same n-grams with other weights: the general
+// variant gives general text a higher probability than the domain variant
+// does, and domain text a lower one.
+func TestVariantsFitTheirText(t *testing.T) {
+	mb, m, _ := fixtureModel(t, 3)
+	dom, gen := m.Variant(0), m.Variant(1)
+	if w := m.Variants(); w[0].Name != "domain" || w[1].Name != "general" || w[1].DomainWeight != 0.1 || w[0].DomainWeight <= 0.1 {
+		t.Fatalf("variants %+v", w)
+	}
+	score := func(m *Model, line string) float64 {
+		var sum float64
+		ctx := []WordID{m.ID("<s>")}
+		for _, k := range append(lineKeys(line), "</s>") {
+			w := m.ID(k)
+			sum += float64(m.LogProb(ctx, w))
+			ctx = append(ctx, w)
+		}
+		return sum
+	}
+	domLine := "ủy ban nhân dân tỉnh ban hành quyết định"
+	genLine := "nó được phát hiện bởi robert h. mcnaught"
+	if d, g := score(dom, domLine), score(gen, domLine); d <= g {
+		t.Errorf("domain text: domain variant %.2f, general variant %.2f; want the domain variant higher", d, g)
+	}
+	if d, g := score(dom, genLine), score(gen, genLine); g <= d {
+		t.Errorf("general text: domain variant %.2f, general variant %.2f; want the general variant higher", d, g)
+	}
+	// States carry the variant's backoffs: Score agrees with LogProb per variant.
+	for _, v := range []*Model{dom, gen} {
+		st := v.BeginSentence()
+		ctx := []WordID{v.ID("<s>")}
+		for _, k := range lineKeys(domLine) {
+			w := v.ID(k)
+			lp, next := v.Score(st, w)
+			if want := v.LogProb(ctx, w); math.Abs(float64(lp-want)) > 1e-5 {
+				t.Errorf("variant %d: Score %q = %.5f, LogProb %.5f", v.VariantIndex(), k, lp, want)
+			}
+			st, ctx = next, append(ctx, w)
+		}
+	}
+	if len(mb.alt) != 1 {
+		t.Errorf("%d extra variants built, want 1", len(mb.alt))
+	}
+}
+
+// A file of format version 1 (one variant, no variants in its header)
+// still opens.
+func TestOpenVersion1(t *testing.T) {
+	dir := t.TempDir()
+	dom := filepath.Join(dir, "domain.txt")
+	gen := filepath.Join(dir, "general.txt")
+	os.WriteFile(dom, []byte(toyCorpus), 0o644)
+	os.WriteFile(gen, []byte(toyGeneral), 0o644)
+	mb, info, err := buildModel(BuildOptions{Domain: []string{dom}, General: []string{gen}, MinCount: 1, OneVariant: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mb.alt) != 0 {
+		t.Fatalf("OneVariant built %d extra variants", len(mb.alt))
+	}
+	info.Variants = nil
+	var buf bytes.Buffer
+	if err := writeModel(&buf, mb, info); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	binary.LittleEndian.PutUint32(data[8:], 1)
+	binary.LittleEndian.PutUint32(data[len(data)-4:], crc32.Checksum(data[:len(data)-4], castagnoli))
+	m, err := Open(data)
+	if err != nil {
+		t.Fatalf("version 1 file: %v", err)
+	}
+	if m.Variants() != nil || m.Variant(0) != m || m.Variant(1) != nil {
+		t.Errorf("version 1 file: variants %v", m.Variants())
+	}
+	w := m.ID("ban")
+	if lp := m.LogProb([]WordID{m.ID("ủy")}, w); lp < -3 || lp > 0 {
+		t.Errorf("version 1 file: log10 P(ban | ủy) = %.3f", lp)
 	}
 }
 
