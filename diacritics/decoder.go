@@ -20,6 +20,8 @@ import (
 // recursion, with the states at each unit cut to the beam.
 type decoder struct {
 	r        *Restorer
+	lm       *lexicon.Model // the model variant scoring the current line
+	fit      float32        // evidence, decayed, that the text is domain text (see pickVariant)
 	toks     []lexicon.Token
 	units    []unit
 	options  []option
@@ -94,6 +96,7 @@ func (d *decoder) decodeLineMode(line string, mode Mode) {
 	if d.lineMode == Auto {
 		d.lineMode = d.r.classify(d.toks)
 	}
+	d.lm = d.pickVariant()
 	switch d.lineMode {
 	case Legacy:
 		d.unitsLegacy()
@@ -105,15 +108,16 @@ func (d *decoder) decodeLineMode(line string, mode Mode) {
 		d.unitsFixed()
 	}
 	d.search()
+	d.updateFit()
 }
 
 // score returns log10 P(w | state) and the state after w. With
 // WithOrder(1) it is the unigram probability and the state never changes.
 func (d *decoder) score(st lexicon.State, w lexicon.WordID) (float32, lexicon.State) {
 	if d.r.opts.order == 1 {
-		return d.r.model.Unigram(w), st
+		return d.lm.Unigram(w), st
 	}
-	return d.r.model.Score(st, w)
+	return d.lm.Score(st, w)
 }
 
 // search runs the beam search over the units and sets d.chosen.
@@ -145,7 +149,7 @@ func (d *decoder) search() {
 		d.buckets[k] = d.buckets[k][:0]
 		d.seen.clear(k)
 	}
-	start := d.r.model.BeginSentence()
+	start := d.lm.BeginSentence()
 	if !d.sentenceStart && d.wrapped() {
 		start = lexicon.State{} // the line goes on a sentence: no context known
 	}

@@ -115,7 +115,7 @@ func (d *decoder) alternatives(i int, path []lexicon.WordID, pos int) (float64, 
 		end := min(len(work), pos+int(o.n)+order-1)
 		for p := pos; p < end; p++ {
 			lo := max(0, p-order+1)
-			sc += float64(d.r.model.LogProb(work[lo:p], work[p]))
+			sc += float64(d.lm.LogProb(work[lo:p], work[p]))
 		}
 		list = append(list, scored{text, sc})
 	}

@@ -15,8 +15,11 @@ import (
 // A Restorer restores and corrects Vietnamese text with an n-gram model. It
 // is safe for concurrent use: create one and share it.
 type Restorer struct {
-	model *lexicon.Model
-	opts  options
+	model    *lexicon.Model
+	variants []*lexicon.Model // the model's variants, model first
+	fitSplit float32          // the evidence above which text reads as domain text (see WithVariant)
+	fitLLR   []float32        // per word: its evidence for domain text (nil: the variant is fixed)
+	opts     options
 
 	bos, eos lexicon.WordID
 
@@ -91,6 +94,7 @@ type options struct {
 	cases         *lexicon.CaseModel
 	caseWeight    float32
 	caseSet       bool
+	variant       int
 }
 
 // WithMode sets the mode (default Auto).
@@ -158,7 +162,7 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	if model == nil {
 		return nil, errors.New("diacritics: nil model")
 	}
-	o := options{beam: 16, channelWeight: 1, maxLine: 16 << 20, threshold: 3}
+	o := options{beam: 16, channelWeight: 1, maxLine: 16 << 20, threshold: 3, variant: AutoVariant}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -186,6 +190,14 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	}
 	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
 	r.readings = readingsOf(model)
+	r.variants = variantsOf(model)
+	if o.variant != AutoVariant && (o.variant < 0 || o.variant >= len(r.variants)) {
+		return nil, fmt.Errorf("diacritics: variant %d: the model has %d", o.variant, len(r.variants))
+	}
+	r.fitSplit = float32(model.Info().VariantSplit / (1 - fitDecay))
+	if o.variant == AutoVariant && len(r.variants) > 1 {
+		r.fitLLR = wordEvidence(r.variants)
+	}
 	if o.cases != nil {
 		for _, rs := range r.readings {
 			for i := range rs {
@@ -408,7 +420,11 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 	return written, bw.Flush()
 }
 
-func (r *Restorer) getDecoder() *decoder { return r.scratch.Get().(*decoder) }
+func (r *Restorer) getDecoder() *decoder {
+	d := r.scratch.Get().(*decoder)
+	d.startDocument()
+	return d
+}
 
 // forEachLine calls fn for every line of s with its line end ("\n",
 // "\r\n", or "" for the last line).

@@ -341,9 +341,9 @@ func (d *decoder) bestReadings(cands []Candidate) []Candidate {
 	for i, c := range cands {
 		prior := float32(0)
 		first, second, two := strings.Cut(c.Text, " ")
-		prior += d.r.model.Unigram(d.r.model.ID(first))
+		prior += d.lm.Unigram(d.r.model.ID(first))
 		if two {
-			prior += d.r.model.Unigram(d.r.model.ID(second))
+			prior += d.lm.Unigram(d.r.model.ID(second))
 		}
 		d.ranked = append(d.ranked, rankedReading{i, c.LogProb*d.r.opts.channelWeight + prior})
 	}

@@ -29,6 +29,8 @@ var lexiconBuildFlags struct {
 	minCount int
 	prune    []uint
 	lambda   float64
+	glambda  float64
+	one      bool
 }
 
 var lexiconBuildCmd = &cobra.Command{
@@ -66,6 +68,8 @@ func init() {
 	f.IntVar(&lexiconBuildFlags.minCount, "min-count", lexicon.DefaultMinCount, "keep non-syllable words seen at least this often")
 	f.UintSliceVar(&lexiconBuildFlags.prune, "prune", nil, "per order, largest count of the general n-grams dropped (default 0,0,1,1,...)")
 	f.Float64Var(&lexiconBuildFlags.lambda, "lambda", 0, "fixed domain weight in (0,1) instead of tuning it")
+	f.Float64Var(&lexiconBuildFlags.glambda, "general-lambda", 0, "fixed domain weight of the general variant in (0,1) instead of tuning it")
+	f.BoolVar(&lexiconBuildFlags.one, "one-variant", false, "build the domain variant alone (a smaller file for administrative text)")
 	lexiconBuildCmd.MarkFlagRequired("output")
 	lexiconCmd.AddCommand(lexiconBuildCmd, lexiconInfoCmd, lexiconPPLCmd)
 	rootCmd.AddCommand(lexiconCmd)
@@ -82,6 +86,9 @@ func runLexiconBuild(cmd *cobra.Command, args []string) error {
 		General:  append(append([]string(nil), fl.general...), args...),
 		MinCount: fl.minCount,
 		Lambda:   fl.lambda,
+
+		GeneralLambda: fl.glambda,
+		OneVariant:    fl.one,
 	}
 	if fl.order < 2 || fl.order > lexicon.MaxOrder {
 		return usageError{fmt.Errorf("--order %d: want 2 to %d", fl.order, lexicon.MaxOrder)}
@@ -184,12 +191,22 @@ func printInfo(w io.Writer, name string, in lexicon.Info) {
 	fmt.Fprintln(w, " (per order, largest count dropped)")
 	if in.Lambda > 0 {
 		fmt.Fprintf(w, "domain weight: %.3f", in.Lambda)
+		if len(in.Variants) > 1 {
+			fmt.Fprintf(w, " (domain variant)")
+		}
 		fmt.Fprintln(w)
 		if t := in.Tuning; t != nil {
 			fmt.Fprintf(w, "  tuned on held-out domain text: %d of its syllables have other candidates with the same skeleton; %.2f%% ranked first\n", t.Ambiguous, 100*t.Accuracy)
 			fmt.Fprintf(w, "  perplexity on %d tokens: %.2f mixed, %.2f domain only, %.2f general only (weight %.2f would give %.2f, %.2f%% ranked first)\n",
 				t.Tokens, t.MixPPL, t.DomainPPL, t.GeneralPPL, t.PPLLambda, t.PPLLambdaPPL, 100*t.PPLLambdaAccuracy)
 		}
+	}
+	for _, v := range in.Variants[min(1, len(in.Variants)):] {
+		fmt.Fprintf(w, "domain weight: %.3f (%s variant)\n", v.DomainWeight, v.Name)
+		if t := in.GeneralTuning; t != nil {
+			fmt.Fprintf(w, "  tuned on held-out general text: %d of its syllables have other candidates with the same skeleton; %.2f%% ranked first\n", t.Ambiguous, 100*t.Accuracy)
+		}
+		fmt.Fprintf(w, "  variant split: %.4f (log10 P(word) domain over general variant, per word, halfway between the two kinds of tuning text)\n", in.VariantSplit)
 	}
 	style := "old (hòa, thủy)"
 	if in.ToneStyle.Preferred() == lexicon.NewStyle {

@@ -19,13 +19,14 @@ import (
 )
 
 var restoreFlags struct {
-	mode   string
-	output string
-	format string
-	beam   int
-	thresh float32
-	order  int
-	style  string
+	mode    string
+	output  string
+	format  string
+	beam    int
+	thresh  float32
+	order   int
+	style   string
+	variant string
 }
 
 var restoreCmd = &cobra.Command{
@@ -57,6 +58,7 @@ func init() {
 	f.Float32Var(&restoreFlags.thresh, "threshold", 3, "drop hypotheses more than this many log10 units below the best (0: off)")
 	f.IntVar(&restoreFlags.order, "order", 0, "1: pick each word's most frequent reading, ignoring context (the baseline); 0: the model's full order")
 	f.StringVar(&restoreFlags.style, "tone-style", "old", "tone placement in oa, oe, uy: old (hòa) or new (hoà)")
+	f.StringVar(&restoreFlags.variant, "variant", "auto", "language model variant: auto (follows the text), domain (administrative, legal) or general")
 	rootCmd.AddCommand(restoreCmd)
 }
 
@@ -76,11 +78,24 @@ func runRestore(cmd *cobra.Command, args []string) error {
 	default:
 		return usageError{fmt.Errorf("--tone-style %q: want old or new", restoreFlags.style)}
 	}
+	variant := diacritics.AutoVariant
+	switch restoreFlags.variant {
+	case "auto":
+	case "domain":
+		variant = 0
+	case "general":
+		variant = 1
+	default:
+		return usageError{fmt.Errorf("--variant %q: want auto, domain or general", restoreFlags.variant)}
+	}
 	model, err := loadModel()
 	if err != nil {
 		return err
 	}
-	opts := []diacritics.Option{diacritics.WithMode(mode), diacritics.WithBeam(restoreFlags.beam), diacritics.WithOrder(restoreFlags.order), diacritics.WithThreshold(restoreFlags.thresh), diacritics.WithToneStyle(style)}
+	if variant > 0 && len(model.Variants()) < 2 {
+		return usageError{fmt.Errorf("--variant general: the language model has no general variant")}
+	}
+	opts := []diacritics.Option{diacritics.WithMode(mode), diacritics.WithBeam(restoreFlags.beam), diacritics.WithOrder(restoreFlags.order), diacritics.WithThreshold(restoreFlags.thresh), diacritics.WithToneStyle(style), diacritics.WithVariant(variant)}
 	chans, err := channelOptions(mode)
 	if err != nil {
 		return err

@@ -1,0 +1,88 @@
+package diacritics
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+// With AutoVariant, encyclopaedic text moves the decoder to the general
+// variant and administrative text keeps it on (or brings it back to) the
+// domain variant; the evidence starts afresh with every call.
+func TestAutoVariantFollowsText(t *testing.T) {
+	r := newPlain(t)
+	require.Len(t, r.variants, 2, "the default model has a domain and a general variant")
+	general := strippedLines(t, "../testdata/lexicon/ngram/general.txt", 40)
+	domain := strippedLines(t, "../testdata/lexicon/ngram/domain.txt", 40)
+
+	d := r.getDecoder()
+	defer r.scratch.Put(d)
+	assert.Same(t, r.variants[0], d.pickVariant(), "a call starts with the domain variant")
+	for _, line := range general {
+		d.decodeLine(line)
+	}
+	assert.Same(t, r.variants[1], d.pickVariant(), "after 40 lines of Wikipedia text")
+	for _, line := range domain {
+		d.decodeLine(line)
+	}
+	assert.Same(t, r.variants[0], d.pickVariant(), "after 40 lines of administrative text")
+	d.startDocument()
+	assert.Same(t, r.variants[0], d.pickVariant(), "a new call starts over")
+
+	// A fixed variant is never left.
+	g := newPlain(t, WithVariant(1))
+	dg := g.getDecoder()
+	defer g.scratch.Put(dg)
+	for _, line := range domain {
+		dg.decodeLine(line)
+	}
+	assert.Same(t, g.variants[1], dg.pickVariant())
+}
+
+// The variant changes what is restored, and on encyclopaedic text auto
+// mostly agrees with the general variant.
+func TestVariantsRestoreDifferently(t *testing.T) {
+	in := strings.Join(strippedLines(t, "../testdata/lexicon/ngram/general.txt", 250), "\n")
+	dom := strings.Split(newPlain(t, WithVariant(0)).String(in), "\n")
+	gen := strings.Split(newPlain(t, WithVariant(1)).String(in), "\n")
+	auto := strings.Split(newPlain(t).String(in), "\n")
+	offDom, offGen := 0, 0
+	for i := range auto {
+		if auto[i] != dom[i] {
+			offDom++
+		}
+		if auto[i] != gen[i] {
+			offGen++
+		}
+	}
+	t.Logf("auto differs from the domain variant on %d lines, from the general variant on %d", offDom, offGen)
+	assert.Greater(t, offDom, 10)
+	assert.Less(t, offGen, offDom/3)
+}
+
+func TestWithVariantOutOfRange(t *testing.T) {
+	m, err := lexicon.Default()
+	require.NoError(t, err)
+	_, err = New(m, WithVariant(2))
+	assert.Error(t, err)
+	_, err = New(m, WithVariant(-2))
+	assert.Error(t, err)
+}
+
+// strippedLines returns the first n lines of a file without diacritics.
+func strippedLines(t *testing.T, path string, n int) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	lines = lines[:min(n, len(lines))]
+	for i, l := range lines {
+		lines[i] = lexicon.StripMarks(l)
+	}
+	return lines
+}
