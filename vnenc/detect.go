@@ -96,7 +96,7 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 	}
 	d := Detect(b)
 	multiline := bytes.IndexByte(bytes.TrimRight(b, "\r\n"), '\n') >= 0
-	if multiline && !d.Converts() && d.Confidence < 1 {
+	if multiline && !d.Converts() && d.Confidence < 1 && !lostMarks(b) {
 		// Some words read badly as they are, yet no reading of the
 		// whole text does better: perhaps some lines are legacy.
 		if out, ds, err := DecodeAutoLines(b); err == nil && anyConverts(ds) {
@@ -118,6 +118,16 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 		out = norm.NFC.Bytes(out)
 	}
 	return out, d, nil
+}
+
+// lostMarks reports whether text reads as Vietnamese that lost its marks:
+// at least one in ten of its ASCII words is one Vietnamese nearly always
+// marks ("duoc", "cua"), as in text typed without marks or OCR'd by an
+// engine without Vietnamese. Its few Latin-1 letters ("déi") are OCR slips,
+// not lines in a legacy encoding.
+func lostMarks(b []byte) bool {
+	t := scorer{}.score(sample(b))
+	return t.ascii >= 20 && 10*t.stripped >= t.ascii
 }
 
 func anyConverts(ds []Detection) bool {
@@ -264,10 +274,26 @@ func Detect(b []byte) Detection {
 		}
 	}
 	c := best(cands, id)
-	if c.Converts() {
+	if c.Converts() && readsAsVietnamese(cands, c) {
 		return c
 	}
 	return Detection{Confidence: id.share()}
+}
+
+// readsAsVietnamese reports whether the decoding d (one of cands) of
+// valid UTF-8 text reads as Vietnamese typed with its marks, as mojibake
+// decodes: its marked syllables outnumber four to one its ASCII words that
+// Vietnamese would have marked ("duoc", "cua"), if it has more than one. The output of OCR engines
+// without Vietnamese is Unicode too, with a few Latin-1 letters ("déi",
+// "hé") that read as mojibake of syllables ("đội", "hộ") among many such
+// unmarked words: it is left for the legacy OCR repair.
+func readsAsVietnamese(cands []candidate, d Detection) bool {
+	for _, c := range cands {
+		if c.det.Encoding == d.Encoding && c.det.Mojibake == d.Mojibake {
+			return c.t.stripped <= 1 || c.t.good >= 4*c.t.stripped
+		}
+	}
+	return true
 }
 
 // rawLegacyPlausible reports whether valid UTF-8 text b could be legacy
@@ -352,15 +378,27 @@ func best(cands []candidate, id tally) Detection {
 	if margin < 2 || c.t.good == 0 || 3*bad > c.t.good && (margin < 6 || bad >= c.t.good) {
 		return Detection{Confidence: id.share()}
 	}
-	second := id.net()
+	d := c.det
+	d.Confidence = c.t.share() * min(1, lead(cands, top, id)/4)
+	return d
+}
+
+// lead returns by how much cands[top] beats the best of the other
+// candidates and of floor: the difference of their net scores, or, when
+// they tie, of the log10 probabilities of their words ("Tăng" in TCVN3
+// against "Tồng" in VISCII), capped at 4.
+func lead(cands []candidate, top int, floor tally) float64 {
+	second := floor
 	for i, o := range cands {
-		if i != top && o.t.net() > second {
-			second = o.t.net()
+		if i != top && o.t.beats(second) {
+			second = o.t
 		}
 	}
-	d := c.det
-	d.Confidence = c.t.share() * min(1, float64(c.t.net()-second)/4)
-	return d
+	t := cands[top].t
+	if gap := t.net() - second.net(); gap != 0 {
+		return float64(gap)
+	}
+	return min(4, max(0, t.logp-second.logp))
 }
 
 // top returns the candidate with the highest net score; the first wins a
@@ -372,14 +410,8 @@ func top(cands []candidate) Detection {
 			i = j
 		}
 	}
-	second := -1 << 30
-	for j, c := range cands {
-		if j != i && c.t.net() > second {
-			second = c.t.net()
-		}
-	}
 	d := cands[i].det
-	d.Confidence = cands[i].t.share() * min(1, float64(cands[i].t.net()-second)/4)
+	d.Confidence = cands[i].t.share() * min(1, lead(cands, i, tally{good: -1 << 30})/4)
 	return d
 }
 
@@ -397,7 +429,35 @@ const (
 	neutralWord = iota
 	goodWord
 	badWord
+	strippedWord // an ASCII word far likelier written with marks
 )
+
+// judgeASCII gives the verdict on a word of ASCII letters: strippedWord if
+// a marked syllable with its letters is at least ten times as frequent as
+// the word itself (as "được" is to "duoc"), else neutralWord.
+func judgeASCII(w string) verdict {
+	if wordLogProb == nil || len(w) < 2 {
+		return verdict{kind: neutralWord}
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return verdict{kind: neutralWord}
+		}
+	}
+	plain, ok := wordLogProb(w)
+	if !ok {
+		return verdict{kind: neutralWord}
+	}
+	for _, c := range lexicon.Candidates(w) {
+		if c == w {
+			continue
+		}
+		if lp, ok := wordLogProb(lexicon.Key(c)); ok && lp >= plain+1 {
+			return verdict{kind: strippedWord}
+		}
+	}
+	return verdict{kind: neutralWord}
+}
 
 // judge gives the verdict on a word with non-ASCII characters.
 func judge(w string) verdict {
@@ -424,7 +484,10 @@ type tally struct {
 	good  int // words with non-ASCII letters that are Vietnamese syllables
 	bad   int // words with non-ASCII letters that are not
 	ascii int // words of ASCII only, which every decoding leaves alone
-	junk  int // control characters and U+FFFD
+	// stripped counts the ASCII words that Vietnamese nearly always writes
+	// with marks ("duoc", "cua"): the sign of text that lost them.
+	stripped int
+	junk     int // control characters and U+FFFD
 	// logp is the summed log-probability of the good words under the
 	// unigram model (0 without one); it breaks ties between decodings
 	// whose words are all syllables ("Tăng" in VISCII is "Tồng" in TCVN3).
@@ -468,6 +531,15 @@ func (sc scorer) score(text []byte) tally {
 		}
 		if !nonASCII {
 			t.ascii++
+			w := string(text[start:end])
+			v, ok := sc[w]
+			if !ok {
+				v = judgeASCII(w)
+				sc[w] = v
+			}
+			if v.kind == strippedWord {
+				t.stripped++
+			}
 		} else {
 			v, ok := sc[string(text[start:end])]
 			if !ok {

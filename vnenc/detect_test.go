@@ -2,6 +2,7 @@ package vnenc
 
 import (
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -142,5 +143,23 @@ func TestDetectDamagedUnicode(t *testing.T) {
 	}
 	if d := Detect([]byte("xay dung \xff Dang")); d.Converts() {
 		t.Errorf("ASCII with a stray byte: detected %s", d)
+	}
+}
+
+// The output of an OCR engine without Vietnamese is Unicode with a few
+// Latin-1 letters ("thuée", "khée") that read as mojibake of syllables; it
+// is Vietnamese that lost its marks, and must reach the legacy OCR repair
+// as it is, neither as a whole nor line by line converted.
+func TestDetectLeavesLegacyOCR(t *testing.T) {
+	text, err := os.ReadFile("../testdata/encodings/legacy-ocr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := Detect(text); d.Converts() {
+		t.Errorf("detected %s", d)
+	}
+	out, d, err := DecodeAuto(text)
+	if err != nil || d.Converts() || string(out) != string(text) {
+		t.Errorf("DecodeAuto: %s, %v; text changed: %v", d, err, string(out) != string(text))
 	}
 }
