@@ -19,13 +19,17 @@ import (
 // states (the last two words) picks the best path: the exact Viterbi
 // recursion, with the states at each unit cut to the beam.
 type decoder struct {
-	r        *Restorer
-	lm       *lexicon.Model // the model variant scoring the current line
-	fit      float32        // evidence, decayed, that the text is domain text (see pickVariant)
-	toks     []lexicon.Token
-	units    []unit
-	options  []option
-	lineMode Mode
+	r   *Restorer
+	lm  *lexicon.Model // the model variant scoring the current line
+	fit float32        // evidence, decayed, that the text is domain text (see pickVariant)
+
+	// seenJunk and seenWords count, decayed, the garbled words and all the
+	// words of the unaccented lines decoded so far in Auto mode (see classify).
+	seenJunk, seenWords float32
+	toks                []lexicon.Token
+	units               []unit
+	options             []option
+	lineMode            Mode
 
 	hist    []histEntry
 	buckets [3][]state // states at boundaries i, i+1, i+2 (a ring)
@@ -94,7 +98,7 @@ func (d *decoder) decodeLineMode(line string, mode Mode) {
 	d.options = d.options[:0]
 	d.lineMode = mode
 	if d.lineMode == Auto {
-		d.lineMode = d.r.classify(d.toks)
+		d.lineMode = d.classify(d.toks)
 	}
 	d.lm = d.pickVariant()
 	switch d.lineMode {

@@ -66,3 +66,26 @@ func ExampleRestorer_Copy() {
 	// CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 	// Độc lập - Tự do - Hạnh phúc
 }
+
+// Restore a stream line by line with the details of each line: the lines
+// are read as one text, as Copy reads them.
+func ExampleRestorer_RestoreLines() {
+	model, _ := lexicon.Default()
+	r, _ := diacritics.New(model, diacritics.WithMode(diacritics.Plain))
+	err := r.RestoreLines(strings.NewReader("Ke hoach so 121-KH/BTGTU\nve cong tac tuyen truyen\n"), func(res diacritics.Result) error {
+		changed := 0
+		for _, t := range res.Tokens {
+			if t.Changed {
+				changed++
+			}
+		}
+		fmt.Printf("%s (%d words restored)\n", res.Text, changed)
+		return nil
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Output:
+	// Kế hoạch số 121-KH/BTGTU (3 words restored)
+	// về công tác tuyên truyền (5 words restored)
+}

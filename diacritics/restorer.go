@@ -45,7 +45,9 @@ type Mode uint8
 const (
 	// Auto decides per line: plain unaccented text is restored, legacy OCR
 	// text is repaired, accented text is corrected as OCR output when an OCR
-	// channel is set and passed through otherwise.
+	// channel is set and passed through otherwise. Whether unaccented text
+	// is legacy OCR is judged on the line together with the lines before it
+	// in the same String, Copy or RestoreLines call.
 	Auto Mode = iota
 	// Plain restores diacritics of text typed without them; only words
 	// without any mark change, and only their marks.
@@ -378,17 +380,59 @@ func (r *Restorer) CorrectWords(words []string, conf []float32) []string {
 func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error) {
 	d := r.getDecoder()
 	defer r.scratch.Put(d)
-	br := bufio.NewReaderSize(src, 64<<10)
 	bw := bufio.NewWriterSize(dst, 64<<10)
-	d.sentenceStart = true
 	var out strings.Builder
+	err = r.eachLine(src, func(body, end string) error {
+		d.decodeLine(body)
+		d.sentenceStart = d.sentenceEnd
+		out.Reset()
+		d.writeLine(&out)
+		out.WriteString(end)
+		n, werr := bw.WriteString(out.String())
+		written += int64(n)
+		return werr
+	})
+	if err != nil {
+		return written, err
+	}
+	return written, bw.Flush()
+}
+
+// RestoreLines restores everything read from src line by line, as Copy
+// does, and calls fn with the result of each line: its text without the
+// line end, and the details of its tokens, the line end last. The lines
+// are one text: what the decoder learns of it from one line (a sentence
+// going on, the kind of text) carries over to the next, as in Copy and
+// String and unlike separate calls of Restore. An error from fn stops the
+// reading and is returned.
+func (r *Restorer) RestoreLines(src io.Reader, fn func(Result) error) error {
+	d := r.getDecoder()
+	defer r.scratch.Put(d)
+	var b strings.Builder
+	return r.eachLine(src, func(body, end string) error {
+		d.decodeLine(body)
+		d.sentenceStart = d.sentenceEnd
+		b.Reset()
+		d.writeLine(&b)
+		res := Result{Text: b.String(), Tokens: d.appendDetails(nil)}
+		if end != "" {
+			res.Tokens = append(res.Tokens, TokenResult{Kind: lexicon.Newline, Input: end, Output: end, Confidence: 1, Mode: d.lineMode})
+		}
+		return fn(res)
+	})
+}
+
+// eachLine calls fn with every line read from src, without and with its
+// line end, in memory bounded by the longest line (WithMaxLine).
+func (r *Restorer) eachLine(src io.Reader, fn func(body, end string) error) error {
+	br := bufio.NewReaderSize(src, 64<<10)
 	var long []byte
 	for {
 		chunk, rerr := br.ReadSlice('\n')
 		if errors.Is(rerr, bufio.ErrBufferFull) {
 			long = append(long, chunk...)
 			if len(long) > r.opts.maxLine {
-				return written, fmt.Errorf("%w: more than %d bytes", ErrLineTooLong, r.opts.maxLine)
+				return fmt.Errorf("%w: more than %d bytes", ErrLineTooLong, r.opts.maxLine)
 			}
 			continue
 		}
@@ -399,25 +443,17 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 		}
 		if len(line) > 0 {
 			body, end := cutLineEnd(string(line))
-			d.decodeLine(body)
-			d.sentenceStart = d.sentenceEnd
-			out.Reset()
-			d.writeLine(&out)
-			out.WriteString(end)
-			n, werr := bw.WriteString(out.String())
-			written += int64(n)
-			if werr != nil {
-				return written, werr
+			if err := fn(body, end); err != nil {
+				return err
 			}
 		}
 		if rerr == io.EOF {
-			break
+			return nil
 		}
 		if rerr != nil {
-			return written, rerr
+			return rerr
 		}
 	}
-	return written, bw.Flush()
 }
 
 func (r *Restorer) getDecoder() *decoder {

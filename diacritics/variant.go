@@ -44,11 +44,13 @@ func variantsOf(m *lexicon.Model) []*lexicon.Model {
 	return vs
 }
 
-// startDocument resets the evidence about the kind of text at the start of
-// a String, Restore or Copy call.
+// startDocument resets the evidence about the kind of text (its variant,
+// and for Auto mode whether it is legacy OCR) at the start of a String,
+// Restore or Copy call.
 func (d *decoder) startDocument() {
 	d.fit = d.r.fitSplit
 	d.lm = d.r.variants[0]
+	d.seenJunk, d.seenWords = 0, 0
 }
 
 // pickVariant returns the variant that scores the next line.

@@ -86,3 +86,29 @@ func strippedLines(t *testing.T, path string, n int) []string {
 	}
 	return lines
 }
+
+// RestoreLines reads its lines as one text, as Copy and String do: the
+// same output, line by line, with the details of every token.
+func TestRestoreLinesIsOneText(t *testing.T) {
+	r := newPlain(t)
+	in := strings.Join(strippedLines(t, "../testdata/lexicon/ngram/general.txt", 120), "\r\n") + "\n"
+	var copied strings.Builder
+	_, err := r.Copy(&copied, strings.NewReader(in))
+	require.NoError(t, err)
+	require.Equal(t, r.String(in), copied.String())
+	var joined strings.Builder
+	lines := 0
+	err = r.RestoreLines(strings.NewReader(in), func(res Result) error {
+		lines++
+		var fromTokens strings.Builder
+		for _, tok := range res.Tokens {
+			fromTokens.WriteString(tok.Output)
+		}
+		joined.WriteString(fromTokens.String())
+		assert.True(t, strings.HasPrefix(fromTokens.String(), res.Text), "line %d: tokens spell the text", lines)
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 120, lines)
+	assert.Equal(t, copied.String(), joined.String())
+}

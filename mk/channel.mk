@@ -5,6 +5,7 @@
 #                      (held-out pages of data/synth-heldout.txt excluded)
 #   make channel-eval  candidate recall and speed of both channels on the held-out pages
 #   make legacy-eval   WER of `vnrestore restore --mode legacy` on the held-out pages, per level
+#                      (and of --mode plain and of the default, --mode auto, for comparison)
 #   make ocr-text-eval WER of `vnrestore restore --mode ocr` on their Tesseract-Vietnamese text
 
 CHANNEL_SHARED  ?= ../shared
@@ -46,15 +47,17 @@ legacy-eval:
 			$(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
 		$(CHANNEL_BIN) restore --mode legacy < $(CHANNEL_WORK)/$$lv.eng.txt > $(CHANNEL_WORK)/$$lv.legacy.txt; \
 		$(CHANNEL_BIN) restore --mode plain < $(CHANNEL_WORK)/$$lv.eng.txt > $(CHANNEL_WORK)/$$lv.plain.txt; \
+		$(CHANNEL_BIN) restore -q < $(CHANNEL_WORK)/$$lv.eng.txt > $(CHANNEL_WORK)/$$lv.auto.txt; \
 	done; \
-	printf '%-7s %6s %9s %9s %7s %9s %7s\n' level lines raw-WER legacy-WER ratio plain-WER ratio; \
+	printf '%-7s %6s %9s %9s %7s %9s %7s %9s %7s\n' level lines raw-WER legacy-WER ratio plain-WER ratio auto-WER ratio; \
 	for lv in $(CHANNEL_LEVELS); do \
 		g=$(CHANNEL_WORK)/$$lv.gold.txt; \
 		raw=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.eng.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
 		leg=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.legacy.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
 		pln=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.plain.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
-		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v l=$$leg -v p=$$pln \
-			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx %9.4f %6.3fx\n", lv, n, r, l, l/r, p, p/r }'; \
+		aut=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.auto.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v l=$$leg -v p=$$pln -v a=$$aut \
+			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx %9.4f %6.3fx %9.4f %6.3fx\n", lv, n, r, l, l/r, p, p/r, a, a/r }'; \
 	done; \
 	$(CHANNEL_BIN) restore --mode legacy --legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan \
 		< $(CHANNEL_WORK)/heavy.eng.txt > $(CHANNEL_WORK)/heavy.legacy-heavy.txt; \

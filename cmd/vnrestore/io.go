@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // streamLines copies r to w line by line through fn, which must keep the
@@ -67,24 +66,4 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-// streamLinesErr calls fn for every line of r, without its line end.
-func streamLinesErr(r io.Reader, fn func(string) error) error {
-	br := bufio.NewReaderSize(r, 1<<16)
-	for {
-		line, err := br.ReadString('\n')
-		if len(line) > 0 {
-			body := strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-			if ferr := fn(body); ferr != nil {
-				return ferr
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
 }

@@ -164,8 +164,7 @@ func unicodeInput(cmd *cobra.Command, src io.Reader, mode diacritics.Mode) (_ io
 func restoreJSON(r *diacritics.Restorer, dst io.Writer, src io.Reader) error {
 	enc := json.NewEncoder(dst)
 	enc.SetEscapeHTML(false)
-	return streamLinesErr(src, func(line string) error {
-		res := r.Restore(line)
+	return r.RestoreLines(src, func(res diacritics.Result) error {
 		type token struct {
 			Kind         string                   `json:"kind"`
 			Input        string                   `json:"input"`
@@ -180,7 +179,7 @@ func restoreJSON(r *diacritics.Restorer, dst io.Writer, src io.Reader) error {
 			Tokens []token `json:"tokens"`
 		}{Text: res.Text, Mode: diacritics.Auto.String()}
 		for _, t := range res.Tokens {
-			if t.Kind == lexicon.Space {
+			if t.Kind == lexicon.Space || t.Kind == lexicon.Newline {
 				continue
 			}
 			out.Mode = t.Mode.String()

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/vnarchive/vnrestore/lexicon"
 )
 
 // runWithInput runs the command line with stdin and returns the exit code
@@ -22,7 +24,7 @@ func runWithInput(t *testing.T, stdin string, args ...string) (int, string) {
 }
 
 func resetRestoreFlags() {
-	for _, name := range []string{"mode", "output", "format", "beam", "threshold", "order", "tone-style", "channel-weight"} {
+	for _, name := range []string{"mode", "output", "format", "beam", "threshold", "order", "tone-style", "channel-weight", "variant"} {
 		f := restoreCmd.Flags().Lookup(name)
 		f.Value.Set(f.DefValue)
 		f.Changed = false
@@ -121,4 +123,41 @@ func TestRestoreAutoDecodesLegacyEncodings(t *testing.T) {
 		// A converted file was typed, not OCR'd: nothing else changes.
 		assert.Equal(t, string(want), out, f)
 	}
+}
+
+// jsonModes returns how many lines of restore --format json output each
+// mode decoded.
+func jsonModes(t *testing.T, out string) map[string]int {
+	t.Helper()
+	modes := map[string]int{}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var line struct{ Mode string }
+		require.NoError(t, json.Unmarshal([]byte(l), &line))
+		modes[line.Mode]++
+	}
+	return modes
+}
+
+// Auto mode judges a line with the lines before it: a page of legacy OCR
+// goes to the legacy repair even where a line has few garbled words, and
+// its Latin-1 letters ("thuée") are garbling, not accents; the foreign
+// names of an encyclopaedic text do not make it legacy OCR.
+func TestRestoreAutoReadsLinesInContext(t *testing.T) {
+	legacy, err := os.ReadFile("../../testdata/encodings/legacy-ocr.txt")
+	require.NoError(t, err)
+	code, out := runWithInput(t, string(legacy), "restore", "--format", "json")
+	require.Equal(t, exitOK, code)
+	modes := jsonModes(t, out)
+	t.Logf("legacy OCR page: %v", modes)
+	assert.GreaterOrEqual(t, modes["legacy"], 36, "of 40 lines")
+	assert.Zero(t, modes["ocr"])
+
+	wiki, err := os.ReadFile("../../testdata/lexicon/ngram/general.txt")
+	require.NoError(t, err)
+	lines := strings.Split(string(wiki), "\n")[:60]
+	code, out = runWithInput(t, lexicon.StripMarks(strings.Join(lines, "\n")), "restore", "--format", "json")
+	require.Equal(t, exitOK, code)
+	modes = jsonModes(t, out)
+	t.Logf("Wikipedia text, unaccented: %v", modes)
+	assert.GreaterOrEqual(t, modes["plain"], 54, "of 60 lines")
 }
