@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -219,6 +220,7 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 // when the model knows it.
 func readingsOf(model *lexicon.Model) map[string][]reading {
 	m := make(map[string][]reading, 8192)
+	keep := map[string]lexicon.WordID{}
 	for _, key := range lexicon.Inventory() {
 		id := model.ID(key)
 		if id == lexicon.Unknown {
@@ -230,17 +232,31 @@ func readingsOf(model *lexicon.Model) map[string][]reading {
 	}
 	for id := lexicon.WordID(1); int(id) < model.VocabSize(); id++ {
 		w := model.Word(id)
-		if !isLetters(w) || lexicon.IsSyllable(w) {
+		if !isLetters(w) {
 			continue
 		}
 		sk := lexicon.Skeleton(w)
-		if sk == w || len(m[sk]) > 0 && lexicon.IsSyllable(m[sk][0].key) {
-			continue // unmarked, or a skeleton that syllables already claim
+		if sk == w {
+			// An unmarked word of the vocabulary ("cup", "mit"): kept
+			// as typed, it is one reading of a word with its letters.
+			keep[w] = id
+			continue
+		}
+		if lexicon.IsSyllable(w) {
+			continue
+		}
+		if len(m[sk]) > 0 && lexicon.IsSyllable(m[sk][0].key) {
+			continue // a skeleton that syllables already claim
 		}
 		if plain := model.ID(sk); plain != lexicon.Unknown && len(m[sk]) == 0 {
 			m[sk] = append(m[sk], reading{id: plain, key: sk})
 		}
 		m[sk] = append(m[sk], reading{id: id, key: w})
+	}
+	for w, id := range keep {
+		if len(m[w]) > 0 && !slices.ContainsFunc(m[w], func(r reading) bool { return r.id == id }) {
+			m[w] = append(m[w], reading{id: id, key: w})
+		}
 	}
 	for sk, rs := range m {
 		sortReadings(model, rs)

@@ -31,6 +31,8 @@ func TestRestorePlain(t *testing.T) {
 		{"CONG HOA XA HOI CHU NGHIA VIET NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
 		{"Uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh"},
 		{"to chuc dang, co quan, don vi", "tổ chức đảng, cơ quan, đơn vị"},
+		// words the model knows unmarked stay as typed when context says so
+		{"Vien Cong nghe MIT va World Cup 2014", "Viện Công nghệ MIT và World Cup 2014"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, r.String(tt.in), tt.in)
