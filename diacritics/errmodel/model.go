@@ -211,6 +211,7 @@ func New(p *Params, opts Options) *Model {
 		}
 	}
 	m.trie.setMaxPrior(m.prior)
+	m.sortSpans()
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m

@@ -1,6 +1,7 @@
 package errmodel
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"unicode"
@@ -189,6 +190,12 @@ type scratch struct {
 	pq     []qitem                                              // priority queue of opened nodes
 	arena  []float32                                            // their columns
 	hs     [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
+
+	// shared, for the children of the node being expanded, by range of
+	// the lengths below (lo·(maxRest+1)+hi): see bound
+	shGen   uint32
+	shStamp [(maxRest + 1) * (maxRest + 1)]uint32
+	shVal   [(maxRest + 1) * (maxRest + 1)][4]float32
 
 	visits int // trie nodes looked at, for benchmarks
 
@@ -525,6 +532,10 @@ func (st *searchState) expand(i int32) {
 		a = o.parent
 	}
 	nd := &m.trie.nodes[e.node]
+	if sc.shGen++; sc.shGen == 0 {
+		clear(sc.shStamp[:])
+		sc.shGen = 1
+	}
 	for c := nd.first; c < nd.first+nd.n; c++ {
 		sc.visits++
 		ch := &m.trie.nodes[c]
@@ -532,16 +543,25 @@ func (st *searchState) expand(i int32) {
 		if st.filling && len(sc.heap) == st.k {
 			thr = max(thr, sc.heap[0]-ch.maxPrior)
 		}
-		sp := st.span(ch, &raws, &tops, &anc)
-		if sp < thr && !st.reaches(ch, thr, &raws, &tops, &anc) {
-			continue
+		// sp bounds the words below read through a rule spanning the
+		// child; its own column bounds the others
+		sp, spDone := float32(0), false
+		if !st.reaches(ch, thr, &raws, &tops, &anc) || st.bound(ch, &anc) < thr {
+			if sp, spDone = st.span(ch, thr, &raws, &tops, &anc), true; sp < thr || st.spanExact(ch, &anc) < thr {
+				continue
+			}
 		}
 		off := len(sc.arena)
 		sc.arena = slices.Grow(sc.arena, w)[:off+w]
 		C := sc.arena[off : off+w]
 		raw, top := st.column(ch, &anc, C)
+		if !spDone {
+			sp = st.span(ch, max(thr, top), &raws, &tops, &anc)
+		}
+		// spans below thr matter neither way: the column's bound is above
+		// them, or the child is dropped
 		bnd := top
-		if sp > top {
+		if sp > top && sp >= thr {
 			bnd = max(top, st.spanExact(ch, &anc))
 		}
 		if bnd < st.floor || (st.filling && len(sc.heap) == st.k && bnd+ch.maxPrior < sc.heap[0]) {
@@ -723,12 +743,35 @@ func (st *searchState) reaches(ch *trieNode, thr float32, raws, tops *[3]float32
 	return false
 }
 
+// sortSpans orders the rules spanning each node of the trie, those from
+// the parent and those from the grandparent, by their best log prob
+// whatever the token, so that span can stop early.
+func (m *Model) sortSpans() {
+	best := slices.Clone(m.delLP)
+	for _, as := range m.byBeta {
+		for _, a := range as {
+			best[a.id] = max(best[a.id], a.lp)
+		}
+	}
+	byBest := func(x, y spanRule) int { return cmp.Compare(best[y.id], best[x.id]) }
+	t := &m.trie
+	for i := range t.nodes {
+		nd := &t.nodes[i]
+		p := t.spans[nd.span : nd.span+int32(nd.nP)]
+		g := t.spans[nd.span+int32(nd.nP) : nd.span+int32(nd.nP)+int32(nd.nG)]
+		slices.SortStableFunc(p, byBest)
+		slices.SortStableFunc(g, byBest)
+	}
+}
+
 // span returns a bound on the words below child ch read through a rule
 // that spans it, from the columns anc of its parent and grandparent, their
-// best raw values raws and their bounds tops.
-func (st *searchState) span(ch *trieNode, raws, tops *[3]float32, anc *[3][]float32) float32 {
+// best raw values raws and their bounds tops. It returns as soon as the
+// bound reaches stop.
+func (st *searchState) span(ch *trieNode, stop float32, raws, tops *[3]float32, anc *[3][]float32) float32 {
 	sc, m := st.sc, st.m
 	b := float32(minLogProb)
+
 	rs := m.trie.spans[ch.span : ch.span+int32(ch.nP)+int32(ch.nG)]
 	for k, r := range rs {
 		id := r.id
@@ -744,7 +787,69 @@ func (st *searchState) span(ch *trieNode, raws, tops *[3]float32, anc *[3][]floa
 			lp = max(lp, sc.best[id])
 		}
 		if lp > minLogProb {
-			b = max(b, min(tops[a], raws[a]+lp))
+			if b = max(b, min(tops[a], raws[a]+lp)); b >= stop {
+				return b // enough for the caller
+			}
+		}
+	}
+	return b
+}
+
+// bound returns the bound (top) that column would give child ch, without
+// computing the column: the best, over the ways of filling each value, of
+// that way plus sc.hs. The parts that depend only on the ancestors'
+// columns and the child's range of lengths below are shared among the
+// children of a node.
+func (st *searchState) bound(ch *trieNode, anc *[3][]float32) float32 {
+	m, sc := st.m, st.sc
+	n := len(sc.obs)
+	H := sc.hs[ch.lo][ch.hi][:n+1]
+	r := int(ch.lo)*(maxRest+1) + int(ch.hi)
+	sh := &sc.shVal[r]
+	if sc.shStamp[r] != sc.shGen {
+		// sh[k-1]: the best of column anc[k-1] plus H (a deletion adds
+		// its log prob); sh[3]: the best generic edit from the parent
+		sc.shStamp[r] = sc.shGen
+		*sh = [4]float32{minLogProb, minLogProb, minLogProb, minLogProb}
+		for k := range 3 {
+			if A := anc[k]; A != nil {
+				for j, v := range A[:n+1] {
+					sh[k] = max(sh[k], v+H[j])
+				}
+			}
+		}
+		if st.generic {
+			P := anc[0][:n+1]
+			sh[3] = sh[0] + m.opts.EditLogProb
+			for j := 1; j <= n; j++ {
+				sh[3] = max(sh[3], P[j-1]+m.opts.EditLogProb+H[j])
+			}
+		}
+	}
+	b := sh[3]
+	if sc.inObs(ch.r) {
+		P := anc[0]
+		for j := 1; j <= n; j++ {
+			if sc.obs[j-1] == ch.r {
+				b = max(b, P[j-1]-0.05+H[j])
+			}
+		}
+	}
+	for k := 1; k <= 3; k++ {
+		id := ch.alpha[k-1]
+		A := anc[k-1]
+		if id < 0 || A == nil {
+			continue
+		}
+		if dl := m.delLP[id]; dl > minLogProb {
+			b = max(b, sh[k-1]+dl)
+		}
+		if sc.stamp[id] != sc.gen {
+			continue
+		}
+		for e := sc.head[id]; e >= 0; e = sc.ents[e].next {
+			en := &sc.ents[e]
+			b = max(b, A[en.j-en.l]+en.lp+H[en.j])
 		}
 	}
 	return b
