@@ -330,8 +330,11 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 	const perHalf = 8
 	var pairs []diacritics.Candidate
 	for cut := 2; cut <= len(rs)-2; cut++ {
-		left := m.half(string(rs[:cut]))
 		right := m.half(string(rs[cut:]))
+		if len(right) == 0 {
+			continue // no pair at this cut: the left half is not needed
+		}
+		left := m.half(string(rs[:cut]))
 		for _, a := range left[:min(perHalf, len(left))] {
 			for _, b := range right[:min(perHalf, len(right))] {
 				if lp := a.LogProb + b.LogProb + m.mergeLP; lp >= floor {
