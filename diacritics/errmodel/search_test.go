@@ -77,10 +77,17 @@ func refCandidates(m *Model, s string, minLP float32) (c []diacritics.Candidate,
 		w  int
 		lp float32
 	}
+	// the rules whose observed side is obs[j-l:j]
+	var rules [maxTokenRunes + 1][maxSeg + 1][]alphaLP
+	for j := 1; j <= n; j++ {
+		for l := 1; l <= maxSeg && l <= j; l++ {
+			rules[j][l] = m.byBeta[string(obs[j-l:j])]
+		}
+	}
 	read := func(generic bool) (ws []scored, best float32) {
 		best = minLogProb
 		for i, w := range m.trie.words {
-			if lp := refScore(m, []rune(w), obs, generic); lp >= lowest {
+			if lp := refScore(m, []rune(w), obs, &rules, generic); lp >= lowest {
 				ws = append(ws, scored{i, lp})
 				best = max(best, lp)
 			}
@@ -119,7 +126,8 @@ func refCandidates(m *Model, s string, minLP float32) (c []diacritics.Candidate,
 // refScore is log10 P(obs | word) by the Brill–Moore dynamic programme
 // over the word's runes, as the trie walk's columns compute it: d[i][j]
 // is the best score of reading word[:i] as obs[:j].
-func refScore(m *Model, word, obs []rune, generic bool) float32 {
+// rules[j][l] lists the rules whose observed side is obs[j-l:j].
+func refScore(m *Model, word, obs []rune, rules *[maxTokenRunes + 1][maxSeg + 1][]alphaLP, generic bool) float32 {
 	n := len(obs)
 	edit := m.opts.EditLogProb
 	d := make([][]float32, len(word)+1)
@@ -154,7 +162,7 @@ func refScore(m *Model, word, obs []rune, generic bool) float32 {
 					C[j] = max(C[j], d[i-k][j]+dl)
 				}
 				for l := 1; l <= maxSeg && l <= j; l++ {
-					for _, a := range m.byBeta[string(obs[j-l:j])] {
+					for _, a := range rules[j][l] {
 						if a.id == id {
 							C[j] = max(C[j], d[i-k][j-l]+a.lp)
 						}
