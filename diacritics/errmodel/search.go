@@ -136,10 +136,11 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 	// The rules that span a node: a word below it may be read through
 	// its parent's or grandparent's column with a rule whose gold side
 	// crosses the node's end, never through its own column.
+	var p, g []spanRule
 	for i := range t.nodes {
 		nd := &t.nodes[i]
 		nd.span = int32(len(t.spans))
-		var p, g []spanRule
+		p, g = p[:0], g[:0]
 		for c := nd.first; c < nd.first+nd.n; c++ {
 			ch := &t.nodes[c]
 			p = appendSpan(p, ch.alpha[1], ch)
