@@ -7,6 +7,8 @@
 #   make legacy-eval   WER of `vnrestore restore --mode legacy` on the held-out pages, per level
 #                      (and of --mode plain and of the default, --mode auto, for comparison)
 #   make ocr-text-eval WER of `vnrestore restore --mode ocr` on their Tesseract-Vietnamese text
+#   make channel-bench syllables/s of legacy and OCR mode on one core over the held-out pages' text, on a
+#                      first pass (a fresh channel, empty cache) and with the cache warm; 5 runs each
 
 CHANNEL_SHARED  ?= ../shared
 CHANNEL_TSV     := $(CHANNEL_SHARED)/synth/train/train.tsv
@@ -15,7 +17,7 @@ CHANNEL_MODELS  := diacritics/errmodel/model
 CHANNEL_WORK    ?= $(CURDIR)/build/channel
 CHANNEL_BIN     := $(CHANNEL_WORK)/vnrestore
 
-.PHONY: channels channel-eval legacy-eval ocr-text-eval
+.PHONY: channels channel-eval legacy-eval ocr-text-eval channel-bench
 
 channels:
 	@if [ ! -f $(CHANNEL_TSV) ]; then echo "channels: $(CHANNEL_TSV) not found, skipping"; exit 0; fi; \
@@ -85,3 +87,8 @@ ocr-text-eval:
 		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v o=$$ocr \
 			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx\n", lv, n, r, o, (r > 0 ? o/r : 0) }'; \
 	done
+
+# channel-bench: the benchmarks of diacritics/errmodel/restore_bench_test.go (without ../shared
+# they run on the fixture's pages). syllables/cpu-s is the steadier figure on a shared machine.
+channel-bench:
+	go test ./diacritics/errmodel -run XXX -bench 'Restore(Legacy|OCR)(Cold|Warm)' -cpu 1 -count 5

@@ -6,21 +6,24 @@
 #                      raw `tesseract IMG - -l vie --psm 6` next to `vnrestore ocr` (raw and corrected)
 #   make ocr-bench     pages/min of vnrestore ocr with --jobs 1 and --jobs 2 in the same run, and of
 #                      the tesseract command one and two at a time (a check that two cores are free)
+#   make ocr-overhead  what correction adds to vnrestore ocr: the same pages with --jobs 1, with and
+#                      without --no-correct, alternating, OCR_OVERHEAD_RUNS times; median CPU and wall time
 #   make ocr-fixtures  remake testdata/ocr from ../shared and the DejaVu fonts
 #
-# ocr-eval, ocr-bench and ocr-fixtures need ../shared and say so and stop cleanly without it.
+# ocr-eval, ocr-bench, ocr-overhead and ocr-fixtures need ../shared and say so and stop cleanly without it.
 
 OCR_SYNTH   ?= ../shared/synth/train
 OCR_PAGES   ?= data/synth-heldout.txt
 OCR_OUT     ?= build/ocr-eval
 OCR_BENCH_N ?= 12
 OCR_BIN     ?= build/vnrestore
+OCR_OVERHEAD_RUNS ?= 5
 
 # Tesseract's OpenMP threads slow down parallel pages; vnrestore sets this
 # itself, the raw tesseract baseline needs it from here.
 export OMP_THREAD_LIMIT = 1
 
-.PHONY: demo ocr-demo ocr-eval ocr-bench ocr-fixtures ocr-bin
+.PHONY: demo ocr-demo ocr-eval ocr-bench ocr-overhead ocr-fixtures ocr-bin
 
 # make demo (the Makefile's recipe) also OCRs the sample scans.
 demo: ocr-demo
@@ -64,6 +67,30 @@ ocr-bench: ocr-bin
 	echo $$files | tr ' ' '\n' | xargs -P 2 -I{} sh -c 'tesseract {} - -l vie --psm 6 >/dev/null 2>&1'; t2=$$(date +%s%N); \
 	n=$$(echo $$files | wc -w); \
 	echo "tesseract x1: $$(( n * 60000 / ((t1 - t0) / 1000000) )) pages/min; x2: $$(( n * 60000 / ((t2 - t1) / 1000000) )) pages/min"
+
+# ocr-overhead: CPU time is user+sys of vnrestore and the tesseract it runs (/usr/bin/time);
+# on a shared machine it is the steadier figure, wall time is printed too.
+ocr-overhead: ocr-bin
+	@if [ ! -f $(OCR_SYNTH)/train.tsv ]; then echo "ocr-overhead: $(OCR_SYNTH) is missing: nothing to time (needs ../shared)"; exit 0; fi; \
+	set -e; \
+	files=$$(grep -v '^#' $(OCR_PAGES) | cut -f1 | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'); \
+	rm -f build/ocr-overhead.tsv; \
+	for r in $$(seq $(OCR_OVERHEAD_RUNS)); do \
+		for v in correct no-correct; do \
+			flag=; [ $$v = no-correct ] && flag=--no-correct; \
+			rm -rf build/ocr-overhead; \
+			/usr/bin/time -f "$$v\t%e\t%U\t%S" -a -o build/ocr-overhead.tsv \
+				$(OCR_BIN) ocr --jobs 1 --force -q $$flag -o build/ocr-overhead $$files; \
+		done; \
+	done; \
+	awk -F'\t' '{ n[$$1]++; w[$$1, n[$$1]] = $$2; c[$$1, n[$$1]] = $$3 + $$4 } \
+		function med(a, v, k,   i, j, t, x) { for (i = 1; i <= k; i++) x[i] = a[v, i]; \
+			for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }; \
+			return k % 2 ? x[(k + 1) / 2] : (x[k / 2] + x[k / 2 + 1]) / 2 } \
+		END { k = n["correct"]; cc = med(c, "correct", k); cn = med(c, "no-correct", k); \
+			wc = med(w, "correct", k); wn = med(w, "no-correct", k); \
+			printf "%d pages, %d runs each: median CPU %.2f s corrected, %.2f s --no-correct (%+.1f%%); wall %.2f s, %.2f s (%+.1f%%)\n", \
+				$(OCR_BENCH_N), k, cc, cn, 100 * (cc / cn - 1), wc, wn, 100 * (wc / wn - 1) }' build/ocr-overhead.tsv
 
 ocr-fixtures:
 	@if [ ! -d $(OCR_SYNTH) ]; then echo "ocr-fixtures: $(OCR_SYNTH) is missing (needs ../shared)"; exit 0; fi; \

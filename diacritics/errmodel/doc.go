@@ -34,8 +34,13 @@
 // dynamic programme, bounded by a beam below the best word, by the k-th
 // best word (ranked by channel score plus the word's unigram prior, so that
 // among the near ties of dropped tones the frequent words stay), and by a
-// budget of expanded nodes. A token that no word reads well gets a wider
-// beam and list, and may also read as two syllables glued together.
+// budget of expanded nodes. A node's bound adds the least that reading the
+// rest of the token costs words of the lengths found below it; the search
+// first finds the best word, which sets the beam, then fills the list in
+// order of bound plus prior. Given the budget it needs, it returns what
+// scoring every word of the inventory on its own would. A token that no
+// word reads well gets a wider beam and list, and may also read as two
+// syllables glued together.
 // Results are cached per token in a bounded, sharded cache; a Model is safe
 // for concurrent use.
 package errmodel

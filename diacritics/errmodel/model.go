@@ -30,6 +30,8 @@ type Model struct {
 	alphaID  map[string]int32
 	byBeta   map[string][]alphaLP // observed segment β → rules α → β
 	delLP    []float32            // α id → log10 P("" | α), or -Inf
+	alphaLen []int8               // α id → runes of α
+	delBest  [maxSeg]float32      // best log10 P("" | α) for α of 1, 2, 3 runes
 	trie     trie
 	caseBest [numPatterns]Case
 	prior    []float32 // trie word → log10 prior
@@ -145,6 +147,10 @@ func New(p *Params, opts Options) *Model {
 	for i := range m.delLP {
 		m.delLP[i] = float32(math.Inf(-1))
 	}
+	m.alphaLen = make([]int8, len(m.alphaID))
+	for a, id := range m.alphaID {
+		m.alphaLen[id] = int8(utf8.RuneCountInString(a))
+	}
 	mergeLP := float32(math.Inf(-1))
 	if s := p.Stats; s.Boundaries > 0 {
 		mergeLP = float32(math.Log10((float64(s.Merges) + 0.5) / (float64(s.Boundaries) + 1)))
@@ -167,6 +173,14 @@ func New(p *Params, opts Options) *Model {
 		m.byBeta[r.Beta] = append(m.byBeta[r.Beta], alphaLP{id, lp})
 	}
 	m.addMarkSlips(p)
+	for i := range m.delBest {
+		m.delBest[i] = minLogProb
+	}
+	for a, id := range m.alphaID {
+		if l := m.alphaLen[id]; isWordLike(a) && m.delLP[id] > m.delBest[l-1] {
+			m.delBest[l-1] = m.delLP[id]
+		}
+	}
 	for pat := range numPatterns {
 		best := Lower
 		for c := range Case(numCases) {
@@ -197,6 +211,7 @@ func New(p *Params, opts Options) *Model {
 		}
 	}
 	m.trie.setMaxPrior(m.prior)
+	m.sortSpans()
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m
@@ -315,8 +330,11 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 	const perHalf = 8
 	var pairs []diacritics.Candidate
 	for cut := 2; cut <= len(rs)-2; cut++ {
-		left := m.half(string(rs[:cut]))
 		right := m.half(string(rs[cut:]))
+		if len(right) == 0 {
+			continue // no pair at this cut: the left half is not needed
+		}
+		left := m.half(string(rs[:cut]))
 		for _, a := range left[:min(perHalf, len(left))] {
 			for _, b := range right[:min(perHalf, len(right))] {
 				if lp := a.LogProb + b.LogProb + m.mergeLP; lp >= floor {

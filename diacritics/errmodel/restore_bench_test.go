@@ -13,9 +13,10 @@ import (
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
-// legacyLines returns the ocr_eng lines of the held-out synth pages when
-// ../shared is there, else those of the fixture (training pages).
-func legacyLines(b *testing.B) []string {
+// heldOutLines returns column col (0-based: 5 ocr_vie, 6 ocr_eng) of the
+// held-out synth pages when ../shared is there, else of the fixture
+// (training pages).
+func heldOutLines(b *testing.B, col int) []string {
 	held := map[string]bool{}
 	path := "../../testdata/channel/synth-sample.tsv"
 	if f, err := os.Open("../../data/synth-heldout.txt"); err == nil {
@@ -39,7 +40,7 @@ func legacyLines(b *testing.B) []string {
 		if len(r) < 7 || r[0] == "page_id" || (held != nil && !held[r[0]]) {
 			continue
 		}
-		lines = append(lines, r[6])
+		lines = append(lines, r[col])
 	}
 	return lines
 }
@@ -50,15 +51,27 @@ func legacyLines(b *testing.B) []string {
 // text: the speed on a document of this size (about 11,000 words) read
 // once. Warm keeps one channel: the steady state of a long archive.
 func benchmarkRestoreLegacy(b *testing.B, cold bool) {
+	benchmarkRestoreChannel(b, "legacy", cold)
+}
+
+// benchmarkRestoreChannel is benchmarkRestoreLegacy for channel name:
+// "legacy" restores the ocr_eng lines in legacy mode, "ocr" the ocr_vie
+// lines in OCR mode (without Tesseract's confidences, which only the ocr
+// command has).
+func benchmarkRestoreChannel(b *testing.B, name string, cold bool) {
 	lm, err := lexicon.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := errmodel.Embedded("legacy")
+	p, err := errmodel.Embedded(name)
 	if err != nil {
 		b.Fatal(err)
 	}
-	lines := legacyLines(b)
+	col, mode, with := 6, diacritics.Legacy, diacritics.WithLegacyChannel
+	if name == "ocr" {
+		col, mode, with = 5, diacritics.OCR, diacritics.WithOCRChannel
+	}
+	lines := heldOutLines(b, col)
 	words := 0
 	for _, l := range lines {
 		for _, t := range lexicon.Tokenize(l) {
@@ -69,7 +82,7 @@ func benchmarkRestoreLegacy(b *testing.B, cold bool) {
 	}
 	inv := errmodel.Inventory()
 	ch := errmodel.New(p, errmodel.Options{Inventory: inv})
-	r, err := diacritics.New(lm, diacritics.WithMode(diacritics.Legacy), diacritics.WithLegacyChannel(ch))
+	r, err := diacritics.New(lm, diacritics.WithMode(mode), with(ch))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -84,7 +97,7 @@ func benchmarkRestoreLegacy(b *testing.B, cold bool) {
 		if cold {
 			b.StopTimer()
 			ch = errmodel.New(p, errmodel.Options{Inventory: inv})
-			r, _ = diacritics.New(lm, diacritics.WithMode(diacritics.Legacy), diacritics.WithLegacyChannel(ch))
+			r, _ = diacritics.New(lm, diacritics.WithMode(mode), with(ch))
 			b.StartTimer()
 		}
 		c0 := cpuTime()
@@ -99,6 +112,8 @@ func benchmarkRestoreLegacy(b *testing.B, cold bool) {
 
 func BenchmarkRestoreLegacyCold(b *testing.B) { benchmarkRestoreLegacy(b, true) }
 func BenchmarkRestoreLegacyWarm(b *testing.B) { benchmarkRestoreLegacy(b, false) }
+func BenchmarkRestoreOCRCold(b *testing.B)    { benchmarkRestoreChannel(b, "ocr", true) }
+func BenchmarkRestoreOCRWarm(b *testing.B)    { benchmarkRestoreChannel(b, "ocr", false) }
 
 func cpuTime() time.Duration {
 	var ru syscall.Rusage

@@ -1,6 +1,7 @@
 package errmodel
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"unicode"
@@ -16,6 +17,7 @@ const maxTokenRunes = 10
 // a node are contiguous.
 type trie struct {
 	nodes []trieNode
+	spans []spanRule // see trieNode
 	words []string
 	depth int // longest word, in runes
 }
@@ -26,6 +28,12 @@ type trieNode struct {
 	alpha    [3]int32 // rule ids of the suffixes of length 1..3 ending here, or -1
 	word     int32    // index in words, or -1
 	maxPrior float32  // best prior of the words at and below the node
+	lo, hi   uint8    // fewest and most runes of the words at and below the node, beyond it
+	// spans[span : span+nP] are the rules whose gold side starts at the
+	// parent's column and ends below the node; the nG after them, those
+	// that start at the grandparent's
+	span   int32
+	nP, nG uint16
 }
 
 // setMaxPrior sets each node's maxPrior from the priors of the words.
@@ -111,7 +119,62 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 			queue = append(queue, item{k, path})
 		}
 	}
+	// children come after their parents: a backward pass sees every
+	// child before its parent
+	for i := len(t.nodes) - 1; i >= 0; i-- {
+		nd := &t.nodes[i]
+		nd.lo, nd.hi = maxRest, 0
+		if nd.word >= 0 {
+			nd.lo = 0
+		}
+		for c := nd.first; c < nd.first+nd.n; c++ {
+			nd.lo = min(nd.lo, t.nodes[c].lo+1)
+			nd.hi = max(nd.hi, t.nodes[c].hi+1)
+		}
+		nd.lo = min(nd.lo, nd.hi)
+	}
+	// The rules that span a node: a word below it may be read through
+	// its parent's or grandparent's column with a rule whose gold side
+	// crosses the node's end, never through its own column.
+	var p, g []spanRule
+	for i := range t.nodes {
+		nd := &t.nodes[i]
+		nd.span = int32(len(t.spans))
+		p, g = p[:0], g[:0]
+		for c := nd.first; c < nd.first+nd.n; c++ {
+			ch := &t.nodes[c]
+			p = appendSpan(p, ch.alpha[1], ch)
+			g = appendSpan(g, ch.alpha[2], ch)
+			for gc := ch.first; gc < ch.first+ch.n; gc++ {
+				p = appendSpan(p, t.nodes[gc].alpha[2], &t.nodes[gc])
+			}
+		}
+		nd.nP, nd.nG = uint16(len(p)), uint16(len(g))
+		t.spans = append(append(t.spans, p...), g...)
+	}
 	return t
+}
+
+// A spanRule is a rule whose gold side spans a trie node, with the range
+// of the lengths of the words below the node where it ends.
+type spanRule struct {
+	id     int32
+	lo, hi uint8
+}
+
+// appendSpan appends the rule id ending at node end to rs unless id is -1;
+// a rule already there gets the union of the ranges.
+func appendSpan(rs []spanRule, id int32, end *trieNode) []spanRule {
+	if id < 0 {
+		return rs
+	}
+	for i := range rs {
+		if rs[i].id == id {
+			rs[i].lo, rs[i].hi = min(rs[i].lo, end.lo), max(rs[i].hi, end.hi)
+			return rs
+		}
+	}
+	return append(rs, spanRule{id, end.lo, end.hi})
 }
 
 // A scratch holds the per-query state of a search; scratches are pooled.
@@ -123,10 +186,17 @@ type scratch struct {
 	gen    uint32
 	obs    []rune
 	found  []found
-	heap   []float32 // min-heap of the best scores found, at most MaxCandidates
-	opened []open    // nodes reached by the search
-	pq     []int32   // priority queue of opened nodes
-	arena  []float32 // their columns
+	heap   []float32                                            // min-heap of the best scores found, at most MaxCandidates
+	opened []open                                               // nodes reached by the search
+	pq     []qitem                                              // priority queue of opened nodes
+	arena  []float32                                            // their columns
+	hs     [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
+
+	// shared, for the children of the node being expanded, by range of
+	// the lengths below (lo·(maxRest+1)+hi): see bound
+	shGen   uint32
+	shStamp [(maxRest + 1) * (maxRest + 1)]uint32
+	shVal   [(maxRest + 1) * (maxRest + 1)][4]float32
 
 	visits int // trie nodes looked at, for benchmarks
 
@@ -195,9 +265,17 @@ func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacri
 		sc.gen = 1
 	}
 	sc.ents = sc.ents[:0]
+	// segBest[j-1][l-1][a-1]: the best rule of a gold runes producing
+	// obs[j-l : j]
+	var segBest segBests
 	for j := 1; j <= n; j++ {
 		for l := 1; l <= maxSeg && l <= j; l++ {
+			sb := &segBest[j-1][l-1]
+			*sb = [maxSeg]float32{minLogProb, minLogProb, minLogProb}
 			for _, a := range m.byBeta[s[offs[j-l]:offs[j]]] {
+				if al := m.alphaLen[a.id] - 1; a.lp > sb[al] {
+					sb[al] = a.lp
+				}
 				if sc.stamp[a.id] != sc.gen {
 					sc.stamp[a.id] = sc.gen
 					sc.head[a.id] = -1
@@ -210,22 +288,33 @@ func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacri
 			}
 		}
 	}
-	// The search is best first over the trie: a node's score bound is the
-	// best value of its column, which its descendants can only lower, so
-	// when the best open node falls below the bound nothing left can make
-	// the list. The bound starts at the lowest score allowed and rises to
-	// the beam below the best word and to the worst of the best k words as
-	// words turn up. A token that no word reads well (the best is below
-	// -1) gets the wide beam and list. Edits no rule covers are tried only
-	// when the rules read the token poorly (nothing above -2): the search
-	// is then run again with them.
+	sc.rest(m, &segBest, false)
+	// The search is best first over the trie, in two phases. A node's
+	// bound is the best value of its column plus the least that reading
+	// the rest of the token costs the words below it (see rest), or the
+	// bound of those words read through a rule that spans the node (see
+	// span): none of them can score better. findBest expands the node of
+	// highest bound until no open node can beat the best word found, which
+	// sets the beam (the wide beam and list when it is below -1). fill
+	// then expands the nodes of highest bound plus best prior below, until
+	// none can enter the list of the k words of best channel score plus
+	// prior. Edits no rule covers are tried only when the rules read the
+	// token poorly (nothing above -2): the search is then run again with
+	// them, and the first run stops as soon as that is sure.
 	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
-	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates}
-	st.bestFirst(budget)
-	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb {
-		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true}
-		st.bestFirst(budget)
+	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, budget: budget, poor: minLogProb}
+	if lowest <= m.opts.EditLogProb {
+		st.poor = -2
 	}
+	st.start()
+	st.findBest()
+	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb {
+		sc.rest(m, &segBest, true)
+		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true, budget: budget, poor: minLogProb}
+		st.start()
+		st.findBest()
+	}
+	st.fill()
 	beam, k := st.beam, st.k
 	// Of the words within the beam of the best, keep the k most likely by
 	// channel score and prior: among near ties (the tones a legacy engine
@@ -262,6 +351,11 @@ type searchState struct {
 	hits  int
 	// generic says whether edits no rule covers are tried (see search)
 	generic bool
+	budget  int // nodes the walk may still expand
+	// poor, when above minLogProb, ends the first phase as soon as the
+	// best word is sure to score below it
+	poor    float32
+	filling bool // second phase: the list is being filled (see fill)
 }
 
 // minLogProb stands for log10 0.
@@ -271,14 +365,77 @@ const minLogProb = -1e30
 // in the scratch's arena.
 type open struct {
 	node   int32
-	parent int32 // index in opened of the parent, -1 for the root
-	depth  int32
-	top    float32 // best value of the column
+	parent int32   // index in opened of the parent, -1 for the root
+	raw    float32 // best value of the column
+	top    float32 // bound on the words read through the column: its values plus what the rest of the token costs at least
+	bnd    float32 // bound on the words below: top, or the bound of those read through a rule spanning the node
+	key    float32 // priority: bnd in the first phase, bnd plus the best prior below in the second
 	col    int32   // offset of the column in arena
 }
 
-// bestFirst runs the search from the root, expanding at most budget nodes.
-func (st *searchState) bestFirst(budget int) {
+// segBests holds, for each segment of the token, the best rule producing
+// it from one, two and three gold runes.
+type segBests [maxTokenRunes][maxSeg][maxSeg]float32
+
+// maxRest bounds the runes below a trie node: the longest word.
+const maxRest = maxTokenRunes
+
+// rest fills sc.hs: hs[lo][hi][j] is the best score with which a word's
+// remaining lo to hi runes can be read as obs[j:], using for each piece
+// the best rule of its length whatever its letters, a letter read as
+// itself, or (when generic) an edit. A node's column value at j plus
+// hs[lo][hi][j], for the range of the lengths of the words below it,
+// bounds those words through j.
+func (sc *scratch) rest(m *Model, segBest *segBests, generic bool) {
+	n := len(sc.obs)
+	edit := m.opts.EditLogProb
+	var h [maxRest + 1][maxTokenRunes + 1]float32 // h[L][j]: exactly L runes
+	for L := 0; L <= maxRest; L++ {
+		for j := n; j >= 0; j-- {
+			v := float32(minLogProb)
+			if L == 0 && j == n {
+				v = 0
+			}
+			if generic && j < n {
+				v = max(v, edit+h[L][j+1]) // an inserted rune
+			}
+			for a := 1; a <= maxSeg && a <= L; a++ {
+				if d := m.delBest[a-1]; d > minLogProb {
+					v = max(v, d+h[L-a][j]) // a runes read as nothing
+				}
+				for l := 1; l <= maxSeg && j+l <= n; l++ {
+					if sb := segBest[j+l-1][l-1][a-1]; sb > minLogProb {
+						v = max(v, sb+h[L-a][j+l])
+					}
+				}
+			}
+			if L > 0 {
+				if j < n && isVietLetter(sc.obs[j]) {
+					v = max(v, -0.05+h[L-1][j+1])
+				}
+				if generic {
+					v = max(v, edit+h[L-1][j]) // a rune dropped
+					if j < n {
+						v = max(v, edit+h[L-1][j+1]) // a rune misread
+					}
+				}
+			}
+			h[L][j] = v
+		}
+	}
+	for lo := 0; lo <= maxRest; lo++ {
+		for j := 0; j <= n; j++ {
+			v := float32(minLogProb)
+			for hi := lo; hi <= maxRest; hi++ {
+				v = max(v, h[hi][j])
+				sc.hs[lo][hi][j] = v
+			}
+		}
+	}
+}
+
+// start opens the root.
+func (st *searchState) start() {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
 	w := n + 1
@@ -292,95 +449,206 @@ func (st *searchState) bestFirst(budget int) {
 	}
 	sc.opened = append(sc.opened, open{node: 0, parent: -1})
 	sc.push(0)
-	var anc [3][]float32
-	var tops [3]float32
-	for ; len(sc.pq) > 0 && budget > 0; budget-- {
-		i := sc.pop()
+}
+
+// findBest is the first phase of the walk: best first on the bound, until
+// no open node can hold a word better than the best found, which is then
+// the best word of all. The beam and list size follow from it.
+func (st *searchState) findBest() {
+	sc := st.sc
+	for len(sc.pq) > 0 && st.budget > 0 {
+		i := sc.pq[0].i
 		e := sc.opened[i]
-		if e.top < st.floor {
-			break
+		if e.bnd < st.floor {
+			sc.pq = sc.pq[:0] // nothing left can make the list
+			return
 		}
-		// the columns of e and its two nearest ancestors
-		for k, a := 0, i; k < 3; k++ {
-			if a < 0 {
-				anc[k] = nil
-				continue
-			}
-			o := &sc.opened[a]
-			anc[k], tops[k] = sc.arena[o.col:o.col+int32(w)], o.top
-			a = o.parent
+		if st.hits > 0 && e.bnd < st.best {
+			return
 		}
-		nd := &m.trie.nodes[e.node]
-		for c := nd.first; c < nd.first+nd.n; c++ {
-			sc.visits++
-			ch := &m.trie.nodes[c]
-			if !st.generic && st.hopeless(ch, &tops, &anc) {
-				continue
-			}
-			off := len(sc.arena)
-			sc.arena = slices.Grow(sc.arena, w)[:off+w]
-			C := sc.arena[off : off+w]
-			top := st.column(ch, &anc, C)
-			if top < st.floor || (len(sc.heap) == st.k && top+ch.maxPrior < sc.heap[0]) {
-				// below the beam, or no word below can enter the full list
-				sc.arena = sc.arena[:off]
-				continue
-			}
-			if ch.word >= 0 && C[n] >= st.floor {
-				st.add(ch.word, C[n])
-			}
-			if ch.n == 0 {
-				sc.arena = sc.arena[:off]
-				continue
-			}
-			sc.opened = append(sc.opened, open{node: c, parent: i, depth: e.depth + 1, top: top, col: int32(off)})
-			sc.push(int32(len(sc.opened) - 1))
+		if st.poor > minLogProb && e.bnd < st.poor && (st.hits == 0 || st.best < st.poor) {
+			return // the rules read the token poorly: the caller goes generic
 		}
+		sc.pop()
+		st.budget--
+		st.expand(i)
 	}
 }
 
-// push adds opened node i to the priority queue (a max-heap on top).
-func (sc *scratch) push(i int32) {
-	sc.pq = append(sc.pq, i)
-	for j := len(sc.pq) - 1; j > 0; {
-		p := (j - 1) / 2
-		if sc.opened[sc.pq[p]].top >= sc.opened[sc.pq[j]].top {
-			break
-		}
-		sc.pq[p], sc.pq[j] = sc.pq[j], sc.pq[p]
-		j = p
+// fill is the second phase: with the beam known, the open nodes are
+// expanded best first on their bound plus the best prior below them, so
+// that the list of the k best words by channel score and prior fills
+// early, and the walk stops when no open node can improve it.
+func (st *searchState) fill() {
+	sc := st.sc
+	st.filling = true
+	// the words found so far that are within the beam make the list
+	sc.found = slices.DeleteFunc(sc.found, func(f found) bool { return f.lp < st.floor })
+	for _, f := range sc.found {
+		st.list(f.word, f.lp)
 	}
-}
-
-// pop removes and returns the opened node with the best top.
-func (sc *scratch) pop() int32 {
-	q := sc.pq
-	i := q[0]
-	last := len(q) - 1
-	q[0] = q[last]
-	q = q[:last]
-	for j := 0; ; {
-		l, r, b := 2*j+1, 2*j+2, j
-		if l < len(q) && sc.opened[q[l]].top > sc.opened[q[b]].top {
-			b = l
+	q := sc.pq[:0]
+	for _, it := range sc.pq {
+		o := &sc.opened[it.i]
+		if o.bnd >= st.floor {
+			o.key = o.bnd + st.m.trie.nodes[o.node].maxPrior
+			q = append(q, qitem{o.key, it.i})
 		}
-		if r < len(q) && sc.opened[q[r]].top > sc.opened[q[b]].top {
-			b = r
-		}
-		if b == j {
-			break
-		}
-		q[b], q[j] = q[j], q[b]
-		j = b
 	}
 	sc.pq = q
+	for j := len(q)/2 - 1; j >= 0; j-- {
+		sc.down(j)
+	}
+	for len(sc.pq) > 0 && st.budget > 0 {
+		i := sc.pop()
+		e := sc.opened[i]
+		if len(sc.heap) == st.k && e.key < sc.heap[0] {
+			return
+		}
+		if e.bnd < st.floor {
+			continue
+		}
+		st.budget--
+		st.expand(i)
+	}
+}
+
+// expand computes the columns of the children of opened node i, records
+// their words and opens those worth it.
+func (st *searchState) expand(i int32) {
+	m, sc := st.m, st.sc
+	n := len(sc.obs)
+	w := n + 1
+	var anc [3][]float32
+	var raws, tops [3]float32
+	e := sc.opened[i]
+	// the columns of e and its two nearest ancestors
+	for k, a := 0, i; k < 3; k++ {
+		if a < 0 {
+			anc[k] = nil
+			continue
+		}
+		o := &sc.opened[a]
+		anc[k], raws[k], tops[k] = sc.arena[o.col:o.col+int32(w)], o.raw, o.top
+		a = o.parent
+	}
+	nd := &m.trie.nodes[e.node]
+	if sc.shGen++; sc.shGen == 0 {
+		clear(sc.shStamp[:])
+		sc.shGen = 1
+	}
+	for c := nd.first; c < nd.first+nd.n; c++ {
+		sc.visits++
+		ch := &m.trie.nodes[c]
+		thr := st.floor
+		if st.filling && len(sc.heap) == st.k {
+			thr = max(thr, sc.heap[0]-ch.maxPrior)
+		}
+		// sp bounds the words below read through a rule spanning the
+		// child; its own column bounds the others
+		sp, spDone := float32(0), false
+		if !st.reaches(ch, thr, &raws, &tops, &anc) || st.bound(ch, &anc) < thr {
+			if sp, spDone = st.span(ch, thr, &raws, &tops, &anc), true; sp < thr || st.spanExact(ch, &anc) < thr {
+				continue
+			}
+		}
+		off := len(sc.arena)
+		sc.arena = slices.Grow(sc.arena, w)[:off+w]
+		C := sc.arena[off : off+w]
+		raw, top := st.column(ch, &anc, C)
+		if !spDone {
+			sp = st.span(ch, max(thr, top), &raws, &tops, &anc)
+		}
+		// spans below thr matter neither way: the column's bound is above
+		// them, or the child is dropped
+		bnd := top
+		if sp > top && sp >= thr {
+			bnd = max(top, st.spanExact(ch, &anc))
+		}
+		if bnd < st.floor || (st.filling && len(sc.heap) == st.k && bnd+ch.maxPrior < sc.heap[0]) {
+			// below the beam, or no word below can enter the full list
+			sc.arena = sc.arena[:off]
+			continue
+		}
+		if ch.word >= 0 && C[n] >= st.floor {
+			st.add(ch.word, C[n])
+		}
+		if ch.n == 0 {
+			sc.arena = sc.arena[:off]
+			continue
+		}
+		key := bnd
+		if st.filling {
+			key += ch.maxPrior
+		}
+		sc.opened = append(sc.opened, open{node: c, parent: i, raw: raw, top: top, bnd: bnd, key: key, col: int32(off)})
+		sc.push(int32(len(sc.opened) - 1))
+	}
+}
+
+// A qitem is an opened node in the priority queue, with its key.
+type qitem struct {
+	key float32
+	i   int32
+}
+
+// push adds opened node i to the priority queue (a max-heap on key).
+func (sc *scratch) push(i int32) {
+	it := qitem{sc.opened[i].key, i}
+	q := append(sc.pq, it)
+	j := len(q) - 1
+	for j > 0 {
+		p := (j - 1) / 2
+		if q[p].key >= it.key {
+			break
+		}
+		q[j] = q[p]
+		j = p
+	}
+	q[j] = it
+	sc.pq = q
+}
+
+// pop removes and returns the opened node with the best key.
+func (sc *scratch) pop() int32 {
+	q := sc.pq
+	i := q[0].i
+	last := len(q) - 1
+	q[0] = q[last]
+	sc.pq = q[:last]
+	sc.down(0)
 	return i
+}
+
+// down restores the heap order of the priority queue below position j.
+func (sc *scratch) down(j int) {
+	q := sc.pq
+	if j >= len(q) {
+		return
+	}
+	it := q[j]
+	for {
+		l := 2*j + 1
+		if l >= len(q) {
+			break
+		}
+		if r := l + 1; r < len(q) && q[r].key > q[l].key {
+			l = r
+		}
+		if q[l].key <= it.key {
+			break
+		}
+		q[j] = q[l]
+		j = l
+	}
+	q[j] = it
 }
 
 // column computes into C the column of the trie node ch from the columns
 // anc of its parent, grandparent and great-grandparent (nil above the
-// root), and returns its best value.
-func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) float32 {
+// root), and returns its best value and its bound: the best of value plus
+// sc.h (see rest).
+func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw, top float32) {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
 	edit := m.opts.EditLogProb
@@ -431,49 +699,204 @@ func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) floa
 			}
 		}
 	}
-	top := C[0]
+	h := sc.hs[ch.lo][ch.hi][:n+1]
+	raw, top = C[0], C[0]+h[0]
 	for j := 1; j <= n; j++ {
 		if st.generic {
 			if v := C[j-1] + edit; v > C[j] {
 				C[j] = v
 			}
 		}
-		if C[j] > top {
-			top = C[j]
-		}
+		raw = max(raw, C[j])
+		top = max(top, C[j]+h[j])
 	}
-	return top
+	return raw, top
 }
 
-// hopeless reports whether no rule can lift the column of child ch to the
-// bound, given the best values tops of the columns anc of its ancestors:
-// a cheap test before computing it.
-func (st *searchState) hopeless(ch *trieNode, tops *[3]float32, anc *[3][]float32) bool {
+// reaches reports whether the column of child ch may reach thr: whether
+// an upper bound on its bound (top), from the best raw values raws and the
+// bounds tops of the columns anc of its ancestors, is at least thr. It is
+// a cheap test before computing the column.
+func (st *searchState) reaches(ch *trieNode, thr float32, raws, tops *[3]float32, anc *[3][]float32) bool {
 	sc := st.sc
-	if tops[0]-0.05 >= st.floor && sc.inObs(ch.r) {
-		return false
+	switch {
+	case sc.inObs(ch.r):
+		if min(tops[0], raws[0]-0.05) >= thr {
+			return true
+		}
+	case st.generic:
+		if min(tops[0], raws[0]+st.m.opts.EditLogProb) >= thr {
+			return true
+		}
 	}
 	for k := 1; k <= 3; k++ {
 		id := ch.alpha[k-1]
 		if id < 0 || anc[k-1] == nil {
 			continue
 		}
-		best := st.m.delLP[id]
-		if sc.stamp[id] == sc.gen && sc.best[id] > best {
-			best = sc.best[id]
+		if min(tops[k-1], raws[k-1]+st.m.delLP[id]) >= thr {
+			return true
 		}
-		if tops[k-1]+best >= st.floor {
-			return false
+		if sc.stamp[id] == sc.gen && min(tops[k-1], raws[k-1]+sc.best[id]) >= thr {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
-// add records a word and raises the bound: to the beam below the best
-// word, and to the worst of the best MaxCandidates words once that many
-// are found, since nothing below it can make the list.
+// sortSpans orders the rules spanning each node of the trie, those from
+// the parent and those from the grandparent, by their best log prob
+// whatever the token, so that span can stop early.
+func (m *Model) sortSpans() {
+	best := slices.Clone(m.delLP)
+	for _, as := range m.byBeta {
+		for _, a := range as {
+			best[a.id] = max(best[a.id], a.lp)
+		}
+	}
+	byBest := func(x, y spanRule) int { return cmp.Compare(best[y.id], best[x.id]) }
+	t := &m.trie
+	for i := range t.nodes {
+		nd := &t.nodes[i]
+		p := t.spans[nd.span : nd.span+int32(nd.nP)]
+		g := t.spans[nd.span+int32(nd.nP) : nd.span+int32(nd.nP)+int32(nd.nG)]
+		slices.SortStableFunc(p, byBest)
+		slices.SortStableFunc(g, byBest)
+	}
+}
+
+// span returns a bound on the words below child ch read through a rule
+// that spans it, from the columns anc of its parent and grandparent, their
+// best raw values raws and their bounds tops. It returns as soon as the
+// bound reaches stop.
+func (st *searchState) span(ch *trieNode, stop float32, raws, tops *[3]float32, anc *[3][]float32) float32 {
+	sc, m := st.sc, st.m
+	b := float32(minLogProb)
+
+	rs := m.trie.spans[ch.span : ch.span+int32(ch.nP)+int32(ch.nG)]
+	for k, r := range rs {
+		id := r.id
+		a := 0
+		if k >= int(ch.nP) {
+			a = 1
+			if anc[1] == nil {
+				break
+			}
+		}
+		lp := m.delLP[id]
+		if sc.stamp[id] == sc.gen {
+			lp = max(lp, sc.best[id])
+		}
+		if lp > minLogProb {
+			if b = max(b, min(tops[a], raws[a]+lp)); b >= stop {
+				return b // enough for the caller
+			}
+		}
+	}
+	return b
+}
+
+// bound returns the bound (top) that column would give child ch, without
+// computing the column: the best, over the ways of filling each value, of
+// that way plus sc.hs. The parts that depend only on the ancestors'
+// columns and the child's range of lengths below are shared among the
+// children of a node.
+func (st *searchState) bound(ch *trieNode, anc *[3][]float32) float32 {
+	m, sc := st.m, st.sc
+	n := len(sc.obs)
+	H := sc.hs[ch.lo][ch.hi][:n+1]
+	r := int(ch.lo)*(maxRest+1) + int(ch.hi)
+	sh := &sc.shVal[r]
+	if sc.shStamp[r] != sc.shGen {
+		// sh[k-1]: the best of column anc[k-1] plus H (a deletion adds
+		// its log prob); sh[3]: the best generic edit from the parent
+		sc.shStamp[r] = sc.shGen
+		*sh = [4]float32{minLogProb, minLogProb, minLogProb, minLogProb}
+		for k := range 3 {
+			if A := anc[k]; A != nil {
+				for j, v := range A[:n+1] {
+					sh[k] = max(sh[k], v+H[j])
+				}
+			}
+		}
+		if st.generic {
+			P := anc[0][:n+1]
+			sh[3] = sh[0] + m.opts.EditLogProb
+			for j := 1; j <= n; j++ {
+				sh[3] = max(sh[3], P[j-1]+m.opts.EditLogProb+H[j])
+			}
+		}
+	}
+	b := sh[3]
+	if sc.inObs(ch.r) {
+		P := anc[0]
+		for j := 1; j <= n; j++ {
+			if sc.obs[j-1] == ch.r {
+				b = max(b, P[j-1]-0.05+H[j])
+			}
+		}
+	}
+	for k := 1; k <= 3; k++ {
+		id := ch.alpha[k-1]
+		A := anc[k-1]
+		if id < 0 || A == nil {
+			continue
+		}
+		if dl := m.delLP[id]; dl > minLogProb {
+			b = max(b, sh[k-1]+dl)
+		}
+		if sc.stamp[id] != sc.gen {
+			continue
+		}
+		for e := sc.head[id]; e >= 0; e = sc.ents[e].next {
+			en := &sc.ents[e]
+			b = max(b, A[en.j-en.l]+en.lp+H[en.j])
+		}
+	}
+	return b
+}
+
+// spanExact is span computed from the columns: the best value of each
+// rule spanning ch applied to its ancestor's column, plus what the rest of
+// the token costs at least below the node where the rule ends.
+func (st *searchState) spanExact(ch *trieNode, anc *[3][]float32) float32 {
+	sc, m := st.sc, st.m
+	b := float32(minLogProb)
+	rs := m.trie.spans[ch.span : ch.span+int32(ch.nP)+int32(ch.nG)]
+	for k, r := range rs {
+		A := anc[0]
+		if k >= int(ch.nP) {
+			A = anc[1]
+			if A == nil {
+				break
+			}
+		}
+		H := sc.hs[r.lo][r.hi][:len(A)]
+		if dl := m.delLP[r.id]; dl > minLogProb {
+			for j, v := range A {
+				b = max(b, v+dl+H[j])
+			}
+		}
+		if sc.stamp[r.id] != sc.gen {
+			continue
+		}
+		for e := sc.head[r.id]; e >= 0; e = sc.ents[e].next {
+			en := &sc.ents[e]
+			b = max(b, A[en.j-en.l]+en.lp+H[en.j])
+		}
+	}
+	return b
+}
+
+// add records a word. In the first phase it raises the bound to the beam
+// below the best word; in the second it puts the word on the list of the
+// k best by channel score and prior, whose worst bounds the rest.
 func (st *searchState) add(w int32, lp float32) {
 	st.sc.found = append(st.sc.found, found{w, lp})
+	if st.filling {
+		st.list(w, lp)
+		return
+	}
 	if st.hits == 0 || lp > st.best {
 		st.best = lp
 	}
@@ -481,16 +904,16 @@ func (st *searchState) add(w int32, lp float32) {
 	if st.best >= -1 && !st.generic {
 		// a token some word reads well: the narrow beam and list
 		st.beam, st.k = st.m.opts.Beam, st.m.opts.MaxCandidates
-		if len(st.sc.heap) > st.k {
-			h := st.sc.heap
-			slices.Sort(h)
-			st.sc.heap = append(h[:0], h[len(h)-st.k:]...) // still a min-heap: sorted
-		}
 	}
 	st.floor = max(st.floor, st.best-st.beam)
+}
+
+// list puts a word on the min-heap of the k best scores by channel and
+// prior.
+func (st *searchState) list(w int32, lp float32) {
 	h := st.sc.heap
 	k := st.k
-	lp += st.m.prior[w] // the list keeps the k best by channel and prior
+	lp += st.m.prior[w]
 	switch {
 	case len(h) < k:
 		h = append(h, lp)
