@@ -46,6 +46,8 @@ restore-eval: build split
 		$(BIN) strip < $$gold | $(BIN) restore --mode plain | $(BIN) eval --ref $$gold; \
 		echo "--- $$part, unigram baseline (--order 1)"; \
 		$(BIN) strip < $$gold | $(BIN) restore --mode plain --order 1 | $(BIN) eval --ref $$gold | sed -n 2p; \
+		echo "--- $$part, the default mode (auto): vnrestore strip < $$gold | vnrestore restore | vnrestore eval --ref $$gold"; \
+		$(BIN) strip < $$gold | $(BIN) restore -q | $(BIN) eval --ref $$gold | sed -n 2p; \
 	done
 
 -include mk/*.mk
