@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"container/heap"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,6 +41,9 @@ const (
 	// fillShortlist: how many syllables, ranked by likeness and frequency,
 	// are weighed in context.
 	fillShortlist = 512
+	// fillRight: how many of the shortlist, ranked with the words before,
+	// are weighed with the words after.
+	fillRight = 128
 	// likeWeight weighs likeness (minus the edit distance of the skeletons
 	// over the longer's length, 0 to -1) against the language model's log10
 	// probabilities (3: 0.1565, 4: 0.1558, 5: 0.1560).
@@ -47,6 +51,7 @@ const (
 )
 
 type fillWord struct {
+	k    int // index in filler.vocab
 	id   lexicon.WordID
 	uni  float32 // log10 P(word)
 	key  string
@@ -68,6 +73,9 @@ func newFiller(model *lexicon.Model) *filler {
 	})
 	if len(f.vocab) > fillVocab {
 		f.vocab = f.vocab[:fillVocab]
+	}
+	for k := range f.vocab {
+		f.vocab[k].k = k
 	}
 	return f
 }
@@ -152,39 +160,56 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 		r2 = ids[i+2]
 	}
 	// First likeness and frequency shortlist the syllables; then the words
-	// around weigh the shortlist.
+	// around weigh the shortlist. The shortlist is a min-heap on score; the
+	// vocabulary runs from the most frequent syllable down, so once a
+	// syllable's frequency alone (likeness is at most 0) cannot enter the
+	// full shortlist, no later one can.
 	dist := make([]int, len(obs)+1)
-	top := make([]scored, 0, fillShortlist+1)
+	top := make(scoredHeap, 0, fillShortlist)
 	for k := range f.vocab {
 		v := &f.vocab[k]
+		full := len(top) == fillShortlist
+		if full && v.uni <= top[0].score {
+			break
+		}
+		if full {
+			// The distance is at least the difference of the lengths.
+			d := len(obs) - len(v.skel)
+			if v.uni-likeWeight*float32(max(d, -d))/float32(max(len(obs), len(v.skel))) <= top[0].score {
+				continue
+			}
+		}
 		like := likeWeight * -float32(editDistance(obs, v.skel, dist)) / float32(max(len(obs), len(v.skel)))
 		sc := like + v.uni
-		if len(top) == fillShortlist && sc <= top[len(top)-1].score {
-			continue
+		switch {
+		case !full:
+			heap.Push(&top, scored{k, sc, like})
+		case sc > top[0].score:
+			top[0] = scored{k, sc, like}
+			heap.Fix(&top, 0)
 		}
-		j := len(top)
-		top = append(top, scored{})
-		for j > 0 && top[j-1].score < sc {
-			top[j] = top[j-1]
-			j--
-		}
-		top[j] = scored{k, sc, like}
-		if len(top) > fillShortlist {
-			top = top[:fillShortlist]
-		}
+	}
+	// The words before, for the whole shortlist; the words after, for the
+	// best fillRight of it.
+	for j := range top {
+		top[j].score = top[j].like + f.model.LogProb(ctx[:n], f.vocab[top[j].k].id)
+	}
+	if r1 != lexicon.Unknown && len(top) > fillRight {
+		slices.SortFunc(top, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+		top = top[:fillRight]
 	}
 	var best *fillWord
 	bestScore := float32(-1e30)
 	for _, t := range top {
 		v := &f.vocab[t.k]
-		sc := t.like + f.model.LogProb(ctx[:n], v.id)
+		sc := t.score
 		if r1 != lexicon.Unknown {
 			sc += f.model.LogProb([]lexicon.WordID{v.id}, r1)
 			if r2 != lexicon.Unknown {
 				sc += f.model.LogProb([]lexicon.WordID{v.id, r1}, r2)
 			}
 		}
-		if sc > bestScore {
+		if sc > bestScore || sc == bestScore && t.k < best.k {
 			best, bestScore = v, sc
 		}
 	}
@@ -194,6 +219,20 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 type scored struct {
 	k           int // index in filler.vocab
 	score, like float32
+}
+
+// scoredHeap is a min-heap of scored syllables (container/heap).
+type scoredHeap []scored
+
+func (h scoredHeap) Len() int           { return len(h) }
+func (h scoredHeap) Less(i, j int) bool { return h[i].score < h[j].score }
+func (h scoredHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *scoredHeap) Push(x any)        { *h = append(*h, x.(scored)) }
+func (h *scoredHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // wordID returns the model word of an output word, Unknown when it has
