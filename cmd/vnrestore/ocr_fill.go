@@ -48,14 +48,19 @@ const (
 	// over the longer's length, 0 to -1) against the language model's log10
 	// probabilities (3: 0.1565, 4: 0.1558, 5: 0.1560).
 	likeWeight = 4
+	// markCost is what a letter read with other marks ("ạ" for "ư") adds
+	// to the distance (0: 0.1567, 0.2: 0.1545, 0.4: 0.1543).
+	markCost = 0.4
 )
 
 type fillWord struct {
-	k    int // index in filler.vocab
-	id   lexicon.WordID
-	uni  float32 // log10 P(word)
-	key  string
-	skel []rune
+	k   int // index in filler.vocab
+	id  lexicon.WordID
+	uni float32 // log10 P(word)
+	key string
+	// skel is the word without marks, letters the word's letters (the same
+	// length).
+	skel, letters []rune
 }
 
 // newFiller indexes the most frequent syllables of model.
@@ -66,7 +71,7 @@ func newFiller(model *lexicon.Model) *filler {
 		if w == "" || !lexicon.IsSyllable(w) {
 			continue
 		}
-		f.vocab = append(f.vocab, fillWord{id: lexicon.WordID(id), uni: model.Unigram(lexicon.WordID(id)), key: w, skel: []rune(lexicon.Skeleton(w))})
+		f.vocab = append(f.vocab, fillWord{id: lexicon.WordID(id), uni: model.Unigram(lexicon.WordID(id)), key: w, skel: []rune(lexicon.Skeleton(w)), letters: []rune(w)})
 	}
 	slices.SortFunc(f.vocab, func(a, b fillWord) int {
 		return cmp.Or(cmp.Compare(b.uni, a.uni), cmp.Compare(a.key, b.key))
@@ -143,7 +148,12 @@ func (f *filler) doubtful(w string, conf float64) (string, bool) {
 // best returns the syllable that best replaces the word at position i of
 // ids, read by Tesseract as seen, or nil.
 func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
-	obs := []rune(lexicon.Skeleton(strings.ToLower(seen)))
+	lower := strings.ToLower(seen)
+	obs := []rune(lexicon.Skeleton(lower))
+	letters := []rune(lower)
+	if len(letters) != len(obs) {
+		letters = obs
+	}
 	var ctx [2]lexicon.WordID
 	n := 0
 	for j := max(0, i-2); j < i; j++ {
@@ -164,7 +174,7 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 	// vocabulary runs from the most frequent syllable down, so once a
 	// syllable's frequency alone (likeness is at most 0) cannot enter the
 	// full shortlist, no later one can.
-	dist := make([]int, len(obs)+1)
+	dist := make([]float32, len(obs)+1)
 	top := make(scoredHeap, 0, fillShortlist)
 	for k := range f.vocab {
 		v := &f.vocab[k]
@@ -179,7 +189,7 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 				continue
 			}
 		}
-		like := likeWeight * -float32(editDistance(obs, v.skel, dist)) / float32(max(len(obs), len(v.skel)))
+		like := likeWeight * -editDistance(obs, v.skel, letters, v.letters, dist) / float32(max(len(obs), len(v.skel)))
 		sc := like + v.uni
 		switch {
 		case !full:
@@ -253,20 +263,23 @@ func trimCore(w string) string {
 	return strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// editDistance is the Levenshtein distance of a and b; dist is scratch of
-// len(a)+1.
-func editDistance(a, b []rune, dist []int) int {
+// editDistance is the Levenshtein distance of the skeletons a and b, where
+// a letter kept with other marks (af and bf are the letters of a and b)
+// costs markCost; dist is scratch of len(a)+1.
+func editDistance(a, b, af, bf []rune, dist []float32) float32 {
 	for i := range dist {
-		dist[i] = i
+		dist[i] = float32(i)
 	}
 	for j := 1; j <= len(b); j++ {
 		prev := dist[0]
-		dist[0] = j
+		dist[0] = float32(j)
 		for i := 1; i <= len(a); i++ {
 			cur := dist[i]
 			c := prev
 			if a[i-1] != b[j-1] {
 				c++
+			} else if af[i-1] != bf[j-1] {
+				c += markCost
 			}
 			dist[i] = min(c, dist[i]+1, dist[i-1]+1)
 			prev = cur
