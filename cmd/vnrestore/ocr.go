@@ -118,13 +118,15 @@ func runOCR(cmd *cobra.Command, args []string) error {
 		}
 		corrector = c
 	}
+	pre := ocr.DefaultPreprocess
+	pre.UpscaleBelowDPI, pre.UpscaleFactor = o.upscaleBelow, o.upscale
 	eng, err := ocr.NewEngine(ocr.Options{
 		Language:   o.lang,
 		Jobs:       o.jobs,
 		MaxPixels:  o.maxPixels,
 		MaxPages:   o.maxPages,
 		Corrector:  corrector,
-		Preprocess: &ocr.Preprocess{UpscaleBelowDPI: o.upscaleBelow, UpscaleFactor: o.upscale},
+		Preprocess: &pre,
 	})
 	if err != nil {
 		return err

@@ -15,7 +15,8 @@ import (
 // newOCRCorrector returns the corrector `vnrestore ocr` applies to each
 // line Tesseract read: the decoder in OCR mode, with the error model of
 // Tesseract's Vietnamese output, over the language model at lexiconPath
-// (empty: the embedded default).
+// (empty: the embedded default), then the filler for the words it left
+// doubtful.
 func newOCRCorrector(lexiconPath string) (ocr.Corrector, error) {
 	var model *lexicon.Model
 	var err error
@@ -35,15 +36,19 @@ func newOCRCorrector(lexiconPath string) (ocr.Corrector, error) {
 	if err != nil {
 		return nil, err
 	}
-	return restorerCorrector{r}, nil
+	return restorerCorrector{r, newFiller(model)}, nil
 }
 
 // restorerCorrector adapts a Restorer to ocr.Corrector.
-type restorerCorrector struct{ r *diacritics.Restorer }
+type restorerCorrector struct {
+	r    *diacritics.Restorer
+	fill *filler
+}
 
 // CorrectLine corrects the words of one line, trusting each word in
-// proportion to Tesseract's confidence in it, and drops the specks
-// Tesseract read as short words at either end of the line.
+// proportion to Tesseract's confidence in it, drops the specks Tesseract
+// read as short words at either end of the line, and rereads the words it
+// read with little confidence in the light of their neighbours.
 func (c restorerCorrector) CorrectLine(words []ocr.WordInput) ([]string, error) {
 	sure := medianConfidence(words) >= clearLineConfidence
 	lo, hi := 0, len(words)
@@ -59,11 +64,16 @@ func (c restorerCorrector) CorrectLine(words []ocr.WordInput) ([]string, error) 
 	}
 	text := make([]string, hi-lo)
 	conf := make([]float32, hi-lo)
+	conf100 := make([]float64, hi-lo)
 	for i, w := range words[lo:hi] {
 		text[i] = w.Text
 		conf[i] = float32(w.Confidence / 100)
+		conf100[i] = w.Confidence
 	}
 	copy(out[lo:], c.r.CorrectWords(text, conf))
+	if c.fill != nil {
+		c.fill.fill(out[lo:hi], text, conf100)
+	}
 	return out, nil
 }
 

@@ -4,7 +4,7 @@
 // ocr.DefaultPreprocess.
 //
 //	ocreval score -synth DIR [-pages FILE] NAME=HYPDIR[:raw]...
-//	ocreval run   -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-jobs N]
+//	ocreval run   -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-gamma G -white W] [-jobs N]
 //
 // A hypothesis directory holds one <page_id>.txt, <page_id>.png.txt or
 // <page_id>.png.json (the JSON of vnrestore ocr --format json) per page.
@@ -52,7 +52,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...\n       ocreval run -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-jobs N]")
+	fmt.Fprintln(os.Stderr, "usage: ocreval score -synth DIR [-pages FILE] NAME=HYPDIR...\n       ocreval run -synth DIR [-pages FILE] -out DIR [-upscale F] [-upscale-below DPI] [-gamma G -white W] [-jobs N]")
 	os.Exit(2)
 }
 
@@ -119,6 +119,8 @@ func run(args []string) error {
 	out := fs.String("out", "", "directory for <page_id>.txt")
 	up := fs.Float64("upscale", 0, "upscale factor for low-resolution pages (0: none)")
 	below := fs.Float64("upscale-below", 200, "upscale pages below this dpi")
+	gamma := fs.Float64("gamma", ocr.DefaultPreprocess.ToneGamma, "tone curve exponent (0 or 1: off)")
+	white := fs.Float64("white", ocr.DefaultPreprocess.ToneWhite, "white point of the tone curve, grey levels below the paper")
 	jobs := fs.Int("jobs", 1, "Tesseract clients")
 	fs.Parse(args)
 	if *out == "" {
@@ -132,7 +134,7 @@ func run(args []string) error {
 		return err
 	}
 	eng, err := ocr.NewEngine(ocr.Options{Jobs: *jobs, Preprocess: &ocr.Preprocess{
-		UpscaleBelowDPI: *below, UpscaleFactor: *up}})
+		UpscaleBelowDPI: *below, UpscaleFactor: *up, ToneGamma: *gamma, ToneWhite: *white}})
 	if err != nil {
 		return err
 	}
