@@ -29,5 +29,11 @@
 //
 // The raw words of each line go through a [Corrector], which sees each word
 // with Tesseract's confidence and returns one output word per input word.
-// [Identity] leaves the text as Tesseract read it.
+// [Identity] leaves the text as Tesseract read it; [NewLexiconCorrector]
+// returns the correction `vnrestore ocr` applies (the diacritics decoder
+// with the error model of Tesseract's Vietnamese output, and a rereading of
+// doubtful words):
+//
+//	c, err := ocr.NewLexiconCorrector(nil) // the embedded language model
+//	eng, err := ocr.NewEngine(ocr.Options{Corrector: c})
 package ocr

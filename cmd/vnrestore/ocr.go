@@ -112,11 +112,13 @@ func runOCR(cmd *cobra.Command, args []string) error {
 	}
 	var corrector ocr.Corrector = ocr.Identity{}
 	if o.mode == "ocr" && !o.noCorrect {
-		c, err := newOCRCorrector(global.lexicon)
+		model, err := loadModel()
 		if err != nil {
 			return err
 		}
-		corrector = c
+		if corrector, err = ocr.NewLexiconCorrector(model); err != nil {
+			return err
+		}
 	}
 	pre := ocr.DefaultPreprocess
 	pre.UpscaleBelowDPI, pre.UpscaleFactor = o.upscaleBelow, o.upscale

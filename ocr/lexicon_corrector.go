@@ -1,4 +1,4 @@
-package main
+package ocr
 
 import (
 	"fmt"
@@ -9,38 +9,39 @@ import (
 	"github.com/vnarchive/vnrestore/diacritics"
 	"github.com/vnarchive/vnrestore/diacritics/errmodel"
 	"github.com/vnarchive/vnrestore/lexicon"
-	"github.com/vnarchive/vnrestore/ocr"
 )
 
-// newOCRCorrector returns the corrector `vnrestore ocr` applies to each
-// line Tesseract read: the decoder in OCR mode, with the error model of
-// Tesseract's Vietnamese output, over the language model at lexiconPath
-// (empty: the embedded default), then the filler for the words it left
-// doubtful.
-func newOCRCorrector(lexiconPath string) (ocr.Corrector, error) {
-	var model *lexicon.Model
-	var err error
-	if lexiconPath == "" {
-		model, err = lexicon.Default()
-	} else {
-		model, err = lexicon.OpenFile(lexiconPath)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("--lexicon %s: %w", lexiconPath, err)
+// NewLexiconCorrector returns the Corrector that `vnrestore ocr` applies to
+// every line Tesseract read, over the language model model (nil: the
+// embedded default, lexicon.Default). It drops the specks Tesseract read as
+// short words at either end of a line; corrects the line with the
+// diacritics decoder in OCR mode, whose error model of Tesseract's
+// Vietnamese output trusts each word in proportion to Tesseract's
+// confidence in it ("khân trương" → "khẩn trương"); then rereads the words
+// read with little confidence that the decoder's readings did not cover,
+// among the frequent syllables, by likeness of letters and fit with the
+// neighbours ("nạitút" → "nước"). It is safe for concurrent use: create one
+// and pass it to every Engine.
+func NewLexiconCorrector(model *lexicon.Model) (Corrector, error) {
+	if model == nil {
+		var err error
+		if model, err = lexicon.Default(); err != nil {
+			return nil, err
+		}
 	}
 	ch, err := errmodel.OCR()
 	if err != nil {
-		return nil, fmt.Errorf("OCR channel: %w", err)
+		return nil, fmt.Errorf("OCR error model: %w", err)
 	}
 	r, err := diacritics.New(model, diacritics.WithMode(diacritics.OCR), diacritics.WithOCRChannel(ch))
 	if err != nil {
 		return nil, err
 	}
-	return restorerCorrector{r, newFiller(model)}, nil
+	return lexiconCorrector{r, newFiller(model)}, nil
 }
 
-// restorerCorrector adapts a Restorer to ocr.Corrector.
-type restorerCorrector struct {
+// lexiconCorrector is the Corrector of NewLexiconCorrector.
+type lexiconCorrector struct {
 	r    *diacritics.Restorer
 	fill *filler
 }
@@ -49,7 +50,7 @@ type restorerCorrector struct {
 // proportion to Tesseract's confidence in it, drops the specks Tesseract
 // read as short words at either end of the line, and rereads the words it
 // read with little confidence in the light of their neighbours.
-func (c restorerCorrector) CorrectLine(words []ocr.WordInput) ([]string, error) {
+func (c lexiconCorrector) CorrectLine(words []WordInput) ([]string, error) {
 	sure := medianConfidence(words) >= clearLineConfidence
 	lo, hi := 0, len(words)
 	for lo < hi && isSpeck(words[lo], sure) {
@@ -92,7 +93,7 @@ const clearLineConfidence = 90
 // isSpeck reports whether w looks like dust read as text: three characters
 // at most, no digit (list numbers stay), a low confidence, and no
 // Vietnamese syllable unless the line around it was read clearly.
-func isSpeck(w ocr.WordInput, clearLine bool) bool {
+func isSpeck(w WordInput, clearLine bool) bool {
 	if w.Confidence >= speckConfidence || utf8.RuneCountInString(w.Text) > 3 || strings.ContainsAny(w.Text, "0123456789") {
 		return false
 	}
@@ -100,7 +101,7 @@ func isSpeck(w ocr.WordInput, clearLine bool) bool {
 }
 
 // medianConfidence returns the median confidence of the words.
-func medianConfidence(words []ocr.WordInput) float64 {
+func medianConfidence(words []WordInput) float64 {
 	if len(words) == 0 {
 		return 0
 	}

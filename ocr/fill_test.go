@@ -1,11 +1,10 @@
-package main
+package ocr
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/vnarchive/vnrestore/lexicon"
-	"github.com/vnarchive/vnrestore/ocr"
 )
 
 func TestFillerRereadsDoubtfulWords(t *testing.T) {
@@ -37,12 +36,12 @@ func TestFillerRereadsDoubtfulWords(t *testing.T) {
 	}
 }
 
-func TestOCRCorrectorFillsAfterTheDecoder(t *testing.T) {
-	c, err := newOCRCorrector("")
+func TestLexiconCorrectorFillsAfterTheDecoder(t *testing.T) {
+	c, err := NewLexiconCorrector(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := []ocr.WordInput{{Text: "người", Confidence: 96}, {Text: "lao", Confidence: 95}, {Text: "động", Confidence: 96}, {Text: "nạitút", Confidence: 6}, {Text: "ngoài", Confidence: 90}}
+	in := []WordInput{{Text: "người", Confidence: 96}, {Text: "lao", Confidence: 95}, {Text: "động", Confidence: 96}, {Text: "nạitút", Confidence: 6}, {Text: "ngoài", Confidence: 90}}
 	got, err := c.CorrectLine(in)
 	if err != nil {
 		t.Fatal(err)
