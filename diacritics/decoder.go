@@ -19,9 +19,11 @@ import (
 // states (the last two words) picks the best path: the exact Viterbi
 // recursion, with the states at each unit cut to the beam.
 type decoder struct {
-	r   *Restorer
-	lm  *lexicon.Model // the model variant scoring the current line
-	fit float32        // evidence, decayed, that the text is domain text (see pickVariant)
+	r  *Restorer
+	lm *lexicon.Model // the model variant scoring the current line
+	// fitSum and fitWeight make the decayed mean of the evidence that the
+	// text is domain text (see WithVariant).
+	fitSum, fitWeight float32
 
 	// seenJunk and seenWords count, decayed, the garbled words and all the
 	// words of the unaccented lines decoded so far in Auto mode (see classify).

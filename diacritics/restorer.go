@@ -18,7 +18,8 @@ import (
 type Restorer struct {
 	model    *lexicon.Model
 	variants []*lexicon.Model // the model's variants, model first
-	fitSplit float32          // the evidence above which text reads as domain text (see WithVariant)
+	fitSplit float32          // the mean evidence at and above which text reads as domain text (see WithVariant)
+	fitPrior float32          // the mean evidence a text starts from: the domain text's
 	fitLLR   []float32        // per word: its evidence for domain text (nil: the variant is fixed)
 	opts     options
 
@@ -197,7 +198,12 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	if o.variant != AutoVariant && (o.variant < 0 || o.variant >= len(r.variants)) {
 		return nil, fmt.Errorf("diacritics: variant %d: the model has %d", o.variant, len(r.variants))
 	}
-	r.fitSplit = float32(model.Info().VariantSplit / (1 - fitDecay))
+	info := model.Info()
+	r.fitSplit = float32(info.VariantSplit)
+	r.fitPrior = 2 * r.fitSplit // a model that does not say (none made by this version)
+	if len(info.VariantMeans) > 0 {
+		r.fitPrior = float32(info.VariantMeans[0])
+	}
 	if o.variant == AutoVariant && len(r.variants) > 1 {
 		r.fitLLR = wordEvidence(r.variants)
 	}

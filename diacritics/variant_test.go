@@ -112,3 +112,11 @@ func TestRestoreLinesIsOneText(t *testing.T) {
 	assert.Equal(t, 120, lines)
 	assert.Equal(t, copied.String(), joined.String())
 }
+
+// A short header of common words does not turn a directive over to the
+// general variant: the evidence starts from what domain text looks like.
+func TestAutoVariantKeepsDomainThroughAHeader(t *testing.T) {
+	in := "DANG CONG SAN VIET NAM\nKE HOACH\nThuc hien Huong dan so 108-HD/BTGTW ngay 12/3/2021 cua Ban Tuyen giao Trung uong ve xay dung Dang va he thong chinh tri trong sach, vung manh.\n"
+	out := strings.Split(newPlain(t).String(in), "\n")
+	assert.Equal(t, "Thực hiện Hướng dẫn số 108-HD/BTGTW ngày 12/3/2021 của Ban Tuyên giáo Trung ương về xây dựng Đảng và hệ thống chính trị trong sạch, vững mạnh.", out[2])
+}

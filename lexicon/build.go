@@ -244,6 +244,7 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		info.Variants = append(info.Variants, Variant{Name: "general", DomainWeight: glambda})
 		dfit, gfit := meanUnigramRatio(final, g, text.tune), meanUnigramRatio(final, g, text.generalTune)
 		info.VariantSplit = (dfit + gfit) / 2
+		info.VariantMeans = []float64{dfit, gfit}
 		opts.logf("log10 P(word) domain over general variant: %.4f a word of domain text, %.4f of general text", dfit, gfit)
 	case len(text.general)+len(text.generalTune) > 0:
 		final = build("general", append(text.general, text.generalTune...), opts.Prune)

@@ -71,7 +71,10 @@ type Info struct {
 	// variant over the second, per word, halfway between its value on the
 	// domain and on the general tuning text: a text whose words score
 	// above it reads as domain text (see diacritics).
-	VariantSplit float64    `json:"variant_split,omitempty"`
+	VariantSplit float64 `json:"variant_split,omitempty"`
+	// VariantMeans are that mean ratio on the domain and on the general
+	// tuning text: what a reader of the text expects of each kind.
+	VariantMeans []float64  `json:"variant_means,omitempty"`
 	Quantization string     `json:"quantization"`
 	ToneStyle    ToneCounts `json:"tone_style"`
 	Corpora      []Corpus   `json:"corpora"`
