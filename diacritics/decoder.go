@@ -19,19 +19,16 @@ import (
 // states (the last two words) picks the best path: the exact Viterbi
 // recursion, with the states at each unit cut to the beam.
 type decoder struct {
-	r  *Restorer
-	lm *lexicon.Model // the model variant scoring the current line
-	// fitSum and fitWeight make the decayed mean of the evidence that the
-	// text is domain text (see WithVariant).
-	fitSum, fitWeight float32
-
-	// seenJunk and seenWords count, decayed, the garbled words and all the
-	// words of the unaccented lines decoded so far in Auto mode (see classify).
-	seenJunk, seenWords float32
-	toks                []lexicon.Token
-	units               []unit
-	options             []option
-	lineMode            Mode
+	r   *Restorer
+	lm  *lexicon.Model // the model variant scoring the current line
+	fit decayedMean    // the evidence that the text is domain text (see WithVariant)
+	// garbled is the share of garbled words among the words of the
+	// unaccented lines decoded so far in Auto mode (see classify)
+	garbled  decayedMean
+	toks     []lexicon.Token
+	units    []unit
+	options  []option
+	lineMode Mode
 
 	hist    []histEntry
 	buckets [3][]state // states at boundaries i, i+1, i+2 (a ring)
@@ -87,9 +84,11 @@ func newDecoder(r *Restorer) *decoder {
 	return &decoder{r: r}
 }
 
-// decodeLine decodes one line (without its line end) in the Restorer's mode.
+// decodeLine decodes the next line of a text (without its line end) in the
+// Restorer's mode; the line after it starts a sentence if this one ends one.
 func (d *decoder) decodeLine(line string) {
 	d.decodeLineMode(line, d.r.opts.mode)
+	d.sentenceStart = d.sentenceEnd
 }
 
 // decodeLineMode decodes one line in mode (Auto: as classify decides).

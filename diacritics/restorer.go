@@ -16,12 +16,15 @@ import (
 // A Restorer restores and corrects Vietnamese text with an n-gram model. It
 // is safe for concurrent use: create one and share it.
 type Restorer struct {
-	model    *lexicon.Model
-	variants []*lexicon.Model // the model's variants, model first
-	fitSplit float32          // the mean evidence at and above which text reads as domain text (see WithVariant)
-	fitPrior float32          // the mean evidence a text starts from: the domain text's
-	fitLLR   []float32        // per word: its evidence for domain text (nil: the variant is fixed)
-	opts     options
+	model *lexicon.Model
+	opts  options
+
+	// fitLLR is, per word, its evidence for domain text (nil: the variant
+	// is fixed); a text starts from the mean evidence fitPrior and reads as
+	// domain text while the mean stays at or above fitSplit (see
+	// WithVariant and setVariantChoice).
+	fitLLR             []float32
+	fitPrior, fitSplit float32
 
 	bos, eos lexicon.WordID
 
@@ -194,19 +197,10 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	}
 	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
 	r.readings = readingsOf(model)
-	r.variants = variantsOf(model)
-	if o.variant != AutoVariant && (o.variant < 0 || o.variant >= len(r.variants)) {
-		return nil, fmt.Errorf("diacritics: variant %d: the model has %d", o.variant, len(r.variants))
+	if o.variant != AutoVariant && model.Variant(o.variant) == nil {
+		return nil, fmt.Errorf("diacritics: variant %d: the model has %d", o.variant, max(1, len(model.Variants())))
 	}
-	info := model.Info()
-	r.fitSplit = float32(info.VariantSplit)
-	r.fitPrior = 2 * r.fitSplit // a model that does not say (none made by this version)
-	if len(info.VariantMeans) > 0 {
-		r.fitPrior = float32(info.VariantMeans[0])
-	}
-	if o.variant == AutoVariant && len(r.variants) > 1 {
-		r.fitLLR = wordEvidence(r.variants)
-	}
+	r.setVariantChoice()
 	if o.cases != nil {
 		for _, rs := range r.readings {
 			for i := range rs {
@@ -329,10 +323,8 @@ func (r *Restorer) String(s string) string {
 	defer r.scratch.Put(d)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
-	d.sentenceStart = true
 	forEachLine(s, func(line, end string) {
 		d.decodeLine(line)
-		d.sentenceStart = d.sentenceEnd
 		d.writeLine(&b)
 		b.WriteString(end)
 	})
@@ -345,16 +337,11 @@ func (r *Restorer) Restore(s string) Result {
 	defer r.scratch.Put(d)
 	var res Result
 	var b strings.Builder
-	d.sentenceStart = true
 	forEachLine(s, func(line, end string) {
 		d.decodeLine(line)
-		d.sentenceStart = d.sentenceEnd
 		d.writeLine(&b)
-		res.Tokens = d.appendDetails(res.Tokens)
-		if end != "" {
-			b.WriteString(end)
-			res.Tokens = append(res.Tokens, TokenResult{Kind: lexicon.Newline, Input: end, Output: end, Confidence: 1, Mode: d.lineMode})
-		}
+		b.WriteString(end)
+		res.Tokens = d.appendLineEnd(d.appendDetails(res.Tokens), end)
 	})
 	res.Text = b.String()
 	return res
@@ -406,7 +393,6 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 	var out strings.Builder
 	err = r.eachLine(src, func(body, end string) error {
 		d.decodeLine(body)
-		d.sentenceStart = d.sentenceEnd
 		out.Reset()
 		d.writeLine(&out)
 		out.WriteString(end)
@@ -433,14 +419,9 @@ func (r *Restorer) RestoreLines(src io.Reader, fn func(Result) error) error {
 	var b strings.Builder
 	return r.eachLine(src, func(body, end string) error {
 		d.decodeLine(body)
-		d.sentenceStart = d.sentenceEnd
 		b.Reset()
 		d.writeLine(&b)
-		res := Result{Text: b.String(), Tokens: d.appendDetails(nil)}
-		if end != "" {
-			res.Tokens = append(res.Tokens, TokenResult{Kind: lexicon.Newline, Input: end, Output: end, Confidence: 1, Mode: d.lineMode})
-		}
-		return fn(res)
+		return fn(Result{Text: b.String(), Tokens: d.appendLineEnd(d.appendDetails(nil), end)})
 	})
 }
 
@@ -476,6 +457,14 @@ func (r *Restorer) eachLine(src io.Reader, fn func(body, end string) error) erro
 			return rerr
 		}
 	}
+}
+
+// appendLineEnd appends the token of the line end end, if any, to ts.
+func (d *decoder) appendLineEnd(ts []TokenResult, end string) []TokenResult {
+	if end == "" {
+		return ts
+	}
+	return append(ts, TokenResult{Kind: lexicon.Newline, Input: end, Output: end, Confidence: 1, Mode: d.lineMode})
 }
 
 func (r *Restorer) getDecoder() *decoder {

@@ -2,7 +2,6 @@ package diacritics
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -515,10 +514,9 @@ func (d *decoder) classify(toks []lexicon.Token) Mode {
 		}
 		return passThrough
 	}
-	seenJunk, seenWords := d.seenJunk, d.seenWords
-	keep := float32(math.Pow(fitDecay, float64(words)))
-	d.seenJunk, d.seenWords = seenJunk*keep+float32(junk), seenWords*keep+float32(words)
-	if r.opts.legacy != nil && 20*(float32(junk)+seenJunk) >= float32(words)+seenWords {
+	before := d.garbled
+	d.garbled.add(float32(junk), words)
+	if r.opts.legacy != nil && 20*(float32(junk)+before.sum) >= float32(words)+before.weight {
 		return Legacy
 	}
 	return Plain

@@ -1,6 +1,10 @@
 package diacritics
 
-import "github.com/vnarchive/vnrestore/lexicon"
+import (
+	"math"
+
+	"github.com/vnarchive/vnrestore/lexicon"
+)
 
 // AutoVariant, passed to WithVariant, lets the decoder choose the model
 // variant by the text (see WithVariant).
@@ -16,9 +20,9 @@ const AutoVariant = -1
 // and with the general variant otherwise. The evidence is the mean, over
 // those words with weights halving about every 70 words back, of log10
 // P(word) under the domain variant less under the general one; the text
-// reads as domain text while the mean stays at or above the model's
-// VariantSplit (lexicon.Info: halfway between its means on the domain and
-// on the general tuning text). The mean starts from 50 words' worth of the
+// reads as domain text while the mean stays at or above the midpoint of the
+// model's means on its domain and its general tuning text
+// (lexicon.Info.VariantMeans). The mean starts from 50 words' worth of the
 // domain text's own mean, so that a call starts with the domain variant and
 // a short header ("ĐẢNG CỘNG SẢN VIỆT NAM") does not turn it. Legacy and
 // OCR lines keep the domain variant: their channels were tuned with it, and
@@ -29,44 +33,51 @@ const AutoVariant = -1
 // On the development split, in plain mode: Wikipedia 97.32% with AutoVariant
 // (97.32% with the general variant alone, 96.97% with the domain variant
 // alone); administrative and legal text 99.46% (the domain variant alone:
-// 99.46%, the general one 99.12%).
+// 99.46%, the general one 99.13%).
 func WithVariant(i int) Option { return func(o *options) { o.variant = i } }
 
 // fitDecay is how much of the evidence about the kind of text survives each
 // word: 0.99 forgets half of it in about 70 words.
 const fitDecay = 0.99
 
-// variantsOf returns the views of every variant of m, m first.
-func variantsOf(m *lexicon.Model) []*lexicon.Model {
-	vs := []*lexicon.Model{m}
-	for i := 1; i < len(m.Variants()); i++ {
-		vs = append(vs, m.Variant(i))
-	}
-	return vs
-}
-
 // fitPriorWords is how many words' worth of evidence the mean starts from
 // (see WithVariant).
 const fitPriorWords = 50
 
-// startDocument resets the evidence about the kind of text (its variant,
-// and for Auto mode whether it is legacy OCR) at the start of a String,
-// Restore, RestoreLines or Copy call.
+// A decayedMean is a mean over the words of a text read so far, each word's
+// weight halving about every 70 words back (fitDecay).
+type decayedMean struct{ sum, weight float32 }
+
+// add adds total, the sum of the values of n more words.
+func (m *decayedMean) add(total float32, n int) {
+	k := float32(fitDecay)
+	if n != 1 {
+		k = float32(math.Pow(fitDecay, float64(n)))
+	}
+	m.sum = m.sum*k + total
+	m.weight = m.weight*k + float32(n)
+}
+
+// startDocument resets what the decoder knows of the text at the start of a
+// String, Restore, RestoreLines or Copy call: it starts a sentence, reads as
+// domain text (see WithVariant) and has shown no garbled word (see
+// classify).
 func (d *decoder) startDocument() {
-	d.fitSum, d.fitWeight = fitPriorWords*d.r.fitPrior, fitPriorWords
-	d.lm = d.r.variants[0]
-	d.seenJunk, d.seenWords = 0, 0
+	d.sentenceStart = true
+	d.fit = decayedMean{fitPriorWords * d.r.fitPrior, fitPriorWords}
+	d.garbled = decayedMean{}
 }
 
 // pickVariant returns the variant that scores the next line.
 func (d *decoder) pickVariant() *lexicon.Model {
-	switch v := d.r.opts.variant; {
-	case v != AutoVariant:
-		return d.r.variants[v]
-	case len(d.r.variants) < 2 || d.lineMode != Plain || d.fitSum >= d.r.fitSplit*d.fitWeight:
-		return d.r.variants[0]
+	r := d.r
+	if v := r.opts.variant; v != AutoVariant {
+		return r.model.Variant(v)
 	}
-	return d.r.variants[1]
+	if r.fitLLR == nil || d.lineMode != Plain || d.fit.sum >= r.fitSplit*d.fit.weight {
+		return r.model
+	}
+	return r.model.Variant(1)
 }
 
 // updateFit adds the evidence of the line just decoded: for each word of
@@ -77,30 +88,33 @@ func (d *decoder) updateFit() {
 	if llr == nil {
 		return
 	}
-	sum, weight := d.fitSum, d.fitWeight
 	for i, c := range d.chosen {
 		if c < 0 {
 			continue
 		}
 		o := &d.options[d.units[i].first+c]
-		for j := uint8(0); j < o.n; j++ {
-			if id := o.ids[j]; id != lexicon.Unknown && int(id) < len(llr) {
-				sum = sum*fitDecay + llr[id]
-				weight = weight*fitDecay + 1
+		for _, id := range o.ids[:o.n] {
+			if id != lexicon.Unknown && int(id) < len(llr) {
+				d.fit.add(llr[id], 1)
 			}
 		}
 	}
-	d.fitSum, d.fitWeight = sum, weight
 }
 
-// wordEvidence returns, per word of the model, log10 P(word) under the
-// domain variant less under the general one: one array read per word
-// when the decoder weighs the evidence.
-func wordEvidence(vs []*lexicon.Model) []float32 {
-	a, b := vs[0], vs[1]
-	llr := make([]float32, a.VocabSize())
-	for id := range llr {
-		llr[id] = a.Unigram(lexicon.WordID(id)) - b.Unigram(lexicon.WordID(id))
+// setVariantChoice prepares the choice of AutoVariant: the evidence of
+// each word, log10 P(word) under the domain variant less under the general
+// one, and the mean evidence a text starts from and must keep to read as
+// domain text. A model without a general variant, or that does not record
+// the means, leaves the choice to the domain variant.
+func (r *Restorer) setVariantChoice() {
+	dom, gen := r.model.Variant(0), r.model.Variant(1)
+	means := r.model.Info().VariantMeans
+	if r.opts.variant != AutoVariant || gen == nil || len(means) != 2 {
+		return
 	}
-	return llr
+	r.fitPrior, r.fitSplit = float32(means[0]), float32((means[0]+means[1])/2)
+	r.fitLLR = make([]float32, dom.VocabSize())
+	for id := range r.fitLLR {
+		r.fitLLR[id] = dom.Unigram(lexicon.WordID(id)) - gen.Unigram(lexicon.WordID(id))
+	}
 }

@@ -16,23 +16,23 @@ import (
 // domain variant; the evidence starts afresh with every call.
 func TestAutoVariantFollowsText(t *testing.T) {
 	r := newPlain(t)
-	require.Len(t, r.variants, 2, "the default model has a domain and a general variant")
+	require.Len(t, r.model.Variants(), 2, "the default model has a domain and a general variant")
 	general := strippedLines(t, "../testdata/lexicon/ngram/general.txt", 40)
 	domain := strippedLines(t, "../testdata/lexicon/ngram/domain.txt", 40)
 
 	d := r.getDecoder()
 	defer r.scratch.Put(d)
-	assert.Same(t, r.variants[0], d.pickVariant(), "a call starts with the domain variant")
+	assert.Same(t, r.model.Variant(0), d.pickVariant(), "a call starts with the domain variant")
 	for _, line := range general {
 		d.decodeLine(line)
 	}
-	assert.Same(t, r.variants[1], d.pickVariant(), "after 40 lines of Wikipedia text")
+	assert.Same(t, r.model.Variant(1), d.pickVariant(), "after 40 lines of Wikipedia text")
 	for _, line := range domain {
 		d.decodeLine(line)
 	}
-	assert.Same(t, r.variants[0], d.pickVariant(), "after 40 lines of administrative text")
+	assert.Same(t, r.model.Variant(0), d.pickVariant(), "after 40 lines of administrative text")
 	d.startDocument()
-	assert.Same(t, r.variants[0], d.pickVariant(), "a new call starts over")
+	assert.Same(t, r.model.Variant(0), d.pickVariant(), "a new call starts over")
 
 	// A fixed variant is never left.
 	g := newPlain(t, WithVariant(1))
@@ -41,7 +41,7 @@ func TestAutoVariantFollowsText(t *testing.T) {
 	for _, line := range domain {
 		dg.decodeLine(line)
 	}
-	assert.Same(t, g.variants[1], dg.pickVariant())
+	assert.Same(t, g.model.Variant(1), dg.pickVariant())
 }
 
 // The variant changes what is restored, and on encyclopaedic text auto
@@ -119,4 +119,18 @@ func TestAutoVariantKeepsDomainThroughAHeader(t *testing.T) {
 	in := "DANG CONG SAN VIET NAM\nKE HOACH\nThuc hien Huong dan so 108-HD/BTGTW ngay 12/3/2021 cua Ban Tuyen giao Trung uong ve xay dung Dang va he thong chinh tri trong sach, vung manh.\n"
 	out := strings.Split(newPlain(t).String(in), "\n")
 	assert.Equal(t, "Thực hiện Hướng dẫn số 108-HD/BTGTW ngày 12/3/2021 của Ban Tuyên giáo Trung ương về xây dựng Đảng và hệ thống chính trị trong sạch, vững mạnh.", out[2])
+}
+
+// Every call starts a sentence, whatever the call before it left in the
+// pooled decoder: Copy and RestoreLines once kept it (a legacy or OCR
+// line that went on a sentence was then decoded without <s>).
+func TestCallsStartASentence(t *testing.T) {
+	r := newPlain(t)
+	for range 3 {
+		d := r.getDecoder()
+		assert.True(t, d.sentenceStart)
+		d.decodeLine("ve cong tac tuyen truyen") // no sentence end
+		assert.False(t, d.sentenceStart)
+		r.scratch.Put(d)
+	}
 }
