@@ -191,50 +191,47 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		return m
 	}
 
+	// weight returns the domain weight of the kind variant: fixed when it
+	// is in (0, 1), else the one tuneLambda finds on the held-out text tune
+	// for the models the tuning runs on, or fallback without such text.
+	weight := func(kind string, fixed float64, tune []uint32, fallback float64, models func() (dom, gen *backoffModel)) (float64, *Tuning) {
+		if fixed > 0 && fixed < 1 {
+			return fixed, nil
+		}
+		if len(tune) == 0 {
+			opts.logf("%s text too short to hold out a tuning slice: %s variant's domain weight %.2f", kind, kind, fallback)
+			return fallback, nil
+		}
+		dom, gen := models()
+		l, t := tuneLambda(dom, gen, tune, vocab)
+		opts.logf("%s variant's domain weight %.2f: %.2f%% of %d ambiguous held-out %s syllables best among their skeleton's candidates, perplexity %.2f (domain only %.2f, general only %.2f; weight %.2f would minimise it: %.2f, %.2f%% best)",
+			kind, l, 100*t.Accuracy, t.Ambiguous, kind, t.MixPPL, t.DomainPPL, t.GeneralPPL, t.PPLLambda, t.PPLLambdaPPL, 100*t.PPLLambdaAccuracy)
+		return l, &t
+	}
+
 	var final *backoffModel
 	var alt []*backoffModel
 	switch {
 	case len(text.domain)+len(text.tune) > 0 && len(text.general)+len(text.generalTune) > 0:
-		allGeneral := append(text.general, text.generalTune...)
-		gen := build("general", allGeneral, opts.Prune)
-		lambda := opts.Lambda
-		if (lambda <= 0 || lambda >= 1) && len(text.tune) == 0 {
-			lambda = 0.5
-			opts.logf("domain text too short to hold out a tuning slice: domain weight %.1f", lambda)
-		}
-		if lambda <= 0 || lambda >= 1 {
-			dom90 := build("domain (tuning)", text.domain, opts.DomainPrune)
-			var t Tuning
-			lambda, t = tuneLambda(dom90, gen, text.tune, vocab)
-			info.Tuning = &t
-			opts.logf("domain weight %.2f: %.2f%% of %d ambiguous tuning syllables best among their skeleton's candidates, perplexity %.2f (domain only %.2f, general only %.2f; weight %.2f would minimise it: %.2f, %.2f%% best)",
-				lambda, 100*t.Accuracy, t.Ambiguous, t.MixPPL, t.DomainPPL, t.GeneralPPL, t.PPLLambda, t.PPLLambdaPPL, 100*t.PPLLambdaAccuracy)
-		}
-		info.Lambda = lambda
+		gen := build("general", append(text.general, text.generalTune...), opts.Prune)
+		lambda, tuning := weight("domain", opts.Lambda, text.tune, 0.5, func() (*backoffModel, *backoffModel) {
+			return build("domain (tuning)", text.domain, opts.DomainPrune), gen
+		})
+		info.Lambda, info.Tuning = lambda, tuning
 		dom := build("domain", append(text.domain, text.tune...), opts.DomainPrune)
 		opts.logf("mixing the domain variant")
 		var err error
-		final, err = mix(dom, gen, lambda)
-		if err != nil {
+		if final, err = mix(dom, gen, lambda); err != nil {
 			return nil, Info{}, err
 		}
 		info.Variants = []Variant{{Name: "domain", DomainWeight: lambda}}
 		if opts.OneVariant {
 			break
 		}
-		glambda := opts.GeneralLambda
-		if (glambda <= 0 || glambda >= 1) && len(text.generalTune) == 0 {
-			glambda = lambda
-			opts.logf("general text too short to hold out a tuning slice: general variant's domain weight %.2f", glambda)
-		}
-		if glambda <= 0 || glambda >= 1 {
-			gen99 := build("general (tuning)", text.general, opts.Prune)
-			var t Tuning
-			glambda, t = tuneLambda(dom, gen99, text.generalTune, vocab)
-			info.GeneralTuning = &t
-			opts.logf("general variant's domain weight %.2f: %.2f%% of %d ambiguous tuning syllables of the general text best among their skeleton's candidates",
-				glambda, 100*t.Accuracy, t.Ambiguous)
-		}
+		glambda, gtuning := weight("general", opts.GeneralLambda, text.generalTune, lambda, func() (*backoffModel, *backoffModel) {
+			return dom, build("general (tuning)", text.general, opts.Prune)
+		})
+		info.GeneralTuning = gtuning
 		opts.logf("mixing the general variant")
 		g, err := mix(dom, gen, glambda)
 		if err != nil {
@@ -242,10 +239,8 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		}
 		alt = append(alt, g)
 		info.Variants = append(info.Variants, Variant{Name: "general", DomainWeight: glambda})
-		dfit, gfit := meanUnigramRatio(final, g, text.tune), meanUnigramRatio(final, g, text.generalTune)
-		info.VariantSplit = (dfit + gfit) / 2
-		info.VariantMeans = []float64{dfit, gfit}
-		opts.logf("log10 P(word) domain over general variant: %.4f a word of domain text, %.4f of general text", dfit, gfit)
+		info.VariantMeans = []float64{meanUnigramRatio(final, g, text.tune), meanUnigramRatio(final, g, text.generalTune)}
+		opts.logf("log10 P(word) domain over general variant: %.4f a word of domain text, %.4f of general text", info.VariantMeans[0], info.VariantMeans[1])
 	case len(text.general)+len(text.generalTune) > 0:
 		final = build("general", append(text.general, text.generalTune...), opts.Prune)
 	default:

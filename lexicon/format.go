@@ -67,13 +67,10 @@ type Info struct {
 	// GeneralTuning reports how the general variant's weight was chosen
 	// on a held-out slice of the general text.
 	GeneralTuning *Tuning `json:"general_tuning,omitempty"`
-	// VariantSplit is the mean log10 unigram probability ratio of the first
-	// variant over the second, per word, halfway between its value on the
-	// domain and on the general tuning text: a text whose words score
-	// above it reads as domain text (see diacritics).
-	VariantSplit float64 `json:"variant_split,omitempty"`
-	// VariantMeans are that mean ratio on the domain and on the general
-	// tuning text: what a reader of the text expects of each kind.
+	// VariantMeans are the means, per word of the domain and of the general
+	// tuning text, of log10 P(word) under the first variant less under the
+	// second: what each kind of text looks like to a reader that weighs
+	// the two (see diacritics.WithVariant).
 	VariantMeans []float64  `json:"variant_means,omitempty"`
 	Quantization string     `json:"quantization"`
 	ToneStyle    ToneCounts `json:"tone_style"`
@@ -209,10 +206,7 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 	for k := 2; k <= m.order; k++ {
 		set := &m.sets[k-1]
 		top := k == m.order
-		codes := 2 // per variant: prob and backoff
-		if top {
-			codes = 1
-		}
+		codes := int(codesPerVariant(k, m.order))
 		var book []byte
 		probBooks := make([][]float32, nv)
 		boBooks := make([][]float32, nv)

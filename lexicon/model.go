@@ -141,25 +141,26 @@ func Open(data []byte) (*Model, error) {
 		return nil, formatErr("vocabulary of %d words", m.vocab.n)
 	}
 	m.uni = secs[3]
+	// The tables' geometry, shared by every variant.
 	for k := 2; k <= m.order; k++ {
+		t := &m.tables[k]
 		book, slots := secs[4+2*(k-2)], secs[5+2*(k-2)]
-		codes := uint64(2)
-		if k == m.order {
-			codes = 1
-		}
+		codes := codesPerVariant(k, m.order)
 		if uint64(len(book)) != 4*numCodes*codes*uint64(nv) {
 			return nil, formatErr("order %d codebook has %d bytes", k, len(book))
 		}
 		l := m.info.Layout[k-2]
-		slotSize := 4 + codes*uint64(nv)
-		if l.Slots == 0 || l.Slots >= 1<<32 || uint64(len(slots)) != l.Slots*slotSize {
+		t.slotSize = 4 + codes*uint64(nv)
+		if l.Slots == 0 || l.Slots >= 1<<32 || uint64(len(slots)) != l.Slots*t.slotSize {
 			return nil, formatErr("order %d table has %d bytes for %d slots", k, len(slots), l.Slots)
 		}
 		if l.MaxProbe < 0 || uint64(l.MaxProbe) > l.Slots {
 			return nil, formatErr("order %d probe length %d", k, l.MaxProbe)
 		}
+		t.slots, t.nslots, t.maxProbe = slots, l.Slots, l.MaxProbe
 	}
-	// One view of the file per variant; the first is m.
+	// One view of the file per variant, m the first: its codes' place in a
+	// slot and its codebooks.
 	m.views = make([]*Model, nv)
 	for v := range nv {
 		view := m
@@ -171,29 +172,28 @@ func Open(data []byte) (*Model, error) {
 		view.uniAt = 8 * uint64(v)
 		for k := 2; k <= m.order; k++ {
 			t := &view.tables[k]
-			book, slots := secs[4+2*(k-2)], secs[5+2*(k-2)]
-			codes := uint64(2)
-			if k == m.order {
-				codes = 1
-			}
-			book = book[4*numCodes*codes*uint64(v):]
+			codes := codesPerVariant(k, m.order)
+			book := secs[4+2*(k-2)][4*numCodes*codes*uint64(v):]
 			for i := range numCodes {
 				t.prob[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*i:]))
 				if codes == 2 {
 					t.backoff[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*(numCodes+i):]))
 				}
 			}
-			t.slotSize = 4 + codes*uint64(nv)
 			t.probAt, t.backoffAt = 4+codes*uint64(v), 5+codes*uint64(v)
-			l := m.info.Layout[k-2]
-			t.slots, t.nslots, t.maxProbe = slots, l.Slots, l.MaxProbe
 		}
 		m.views[v] = view
 	}
-	for _, view := range m.views[1:] {
-		view.views = m.views
-	}
 	return m, nil
+}
+
+// codesPerVariant is how many byte codes a slot of the order-k table holds
+// for each variant: a probability, and a backoff below the top order.
+func codesPerVariant(k, order int) uint64 {
+	if k == order {
+		return 1
+	}
+	return 2
 }
 
 // maxVariants bounds the variants a model file may declare.

@@ -206,11 +206,9 @@ func printInfo(w io.Writer, name string, in lexicon.Info) {
 		if t := in.GeneralTuning; t != nil {
 			fmt.Fprintf(w, "  tuned on held-out general text: %d of its syllables have other candidates with the same skeleton; %.2f%% ranked first\n", t.Ambiguous, 100*t.Accuracy)
 		}
-		fmt.Fprintf(w, "  variant split: %.4f (log10 P(word) domain over general variant, per word, halfway between the two kinds of tuning text", in.VariantSplit)
-		if len(in.VariantMeans) == 2 {
-			fmt.Fprintf(w, ": %.4f and %.4f", in.VariantMeans[0], in.VariantMeans[1])
+		if m := in.VariantMeans; len(m) == 2 {
+			fmt.Fprintf(w, "  log10 P(word) domain over general variant, per word: %.4f on domain text, %.4f on general text (text reads as domain text above %.4f)\n", m[0], m[1], (m[0]+m[1])/2)
 		}
-		fmt.Fprintln(w, ")")
 	}
 	style := "old (hòa, thủy)"
 	if in.ToneStyle.Preferred() == lexicon.NewStyle {
