@@ -215,12 +215,12 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 }
 
 // readingsOf groups by skeleton the words of the model's vocabulary that
-// plain mode may restore: the syllables, and the acronyms written with Đ
-// (CTĐT, GDĐT), whose unmarked spelling is kept as a reading of its own
-// when the model knows it.
+// plain mode may restore: the syllables, the acronyms written with Đ (CTĐT,
+// GDĐT), and the unmarked spelling itself when the model knows it as a word
+// ("ctdt", or "mit" and "cup" from foreign text), which keeps a word as
+// typed.
 func readingsOf(model *lexicon.Model) map[string][]reading {
 	m := make(map[string][]reading, 8192)
-	keep := map[string]lexicon.WordID{}
 	for _, key := range lexicon.Inventory() {
 		id := model.ID(key)
 		if id == lexicon.Unknown {
@@ -232,33 +232,19 @@ func readingsOf(model *lexicon.Model) map[string][]reading {
 	}
 	for id := lexicon.WordID(1); int(id) < model.VocabSize(); id++ {
 		w := model.Word(id)
-		if !isLetters(w) {
+		if !isLetters(w) || lexicon.IsSyllable(w) {
 			continue
 		}
 		sk := lexicon.Skeleton(w)
-		if sk == w {
-			// An unmarked word of the vocabulary ("cup", "mit"): kept
-			// as typed, it is one reading of a word with its letters.
-			keep[w] = id
-			continue
-		}
-		if lexicon.IsSyllable(w) {
-			continue
-		}
-		if len(m[sk]) > 0 && lexicon.IsSyllable(m[sk][0].key) {
-			continue // a skeleton that syllables already claim
-		}
-		if plain := model.ID(sk); plain != lexicon.Unknown && len(m[sk]) == 0 {
-			m[sk] = append(m[sk], reading{id: plain, key: sk})
+		if sk == w || len(m[sk]) > 0 && lexicon.IsSyllable(m[sk][0].key) {
+			continue // unmarked, or a skeleton that syllables already claim
 		}
 		m[sk] = append(m[sk], reading{id: id, key: w})
 	}
-	for w, id := range keep {
-		if len(m[w]) > 0 && !slices.ContainsFunc(m[w], func(r reading) bool { return r.id == id }) {
-			m[w] = append(m[w], reading{id: id, key: w})
-		}
-	}
 	for sk, rs := range m {
+		if id := model.ID(sk); id != lexicon.Unknown && !slices.ContainsFunc(rs, func(r reading) bool { return r.id == id }) {
+			rs = append(rs, reading{id: id, key: sk})
+		}
 		sortReadings(model, rs)
 		best := model.Unigram(rs[0].id)
 		k := len(rs)
