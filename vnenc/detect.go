@@ -273,27 +273,7 @@ func Detect(b []byte) Detection {
 			cands = append(cands, candidate{Detection{Mojibake: true}, sc.score(raw)})
 		}
 	}
-	c := best(cands, id)
-	if c.Converts() && readsAsVietnamese(cands, c) {
-		return c
-	}
-	return Detection{Confidence: id.share()}
-}
-
-// readsAsVietnamese reports whether the decoding d (one of cands) of
-// valid UTF-8 text reads as Vietnamese typed with its marks, as mojibake
-// decodes: its marked syllables outnumber four to one its ASCII words that
-// Vietnamese would have marked ("duoc", "cua"), if it has more than one. The output of OCR engines
-// without Vietnamese is Unicode too, with a few Latin-1 letters ("déi",
-// "hé") that read as mojibake of syllables ("đội", "hộ") among many such
-// unmarked words: it is left for the legacy OCR repair.
-func readsAsVietnamese(cands []candidate, d Detection) bool {
-	for _, c := range cands {
-		if c.det.Encoding == d.Encoding && c.det.Mojibake == d.Mojibake {
-			return c.t.stripped <= 1 || c.t.good >= 4*c.t.stripped
-		}
-	}
-	return true
+	return best(cands, id)
 }
 
 // rawLegacyPlausible reports whether valid UTF-8 text b could be legacy
@@ -368,14 +348,21 @@ func best(cands []candidate, id tally) Detection {
 		}
 	}
 	if top < 0 {
-		return Detection{Confidence: 1}
+		return Detection{Confidence: id.share()}
 	}
 	c := cands[top]
 	// The reading must beat the text as it is by two words and read
 	// mostly as Vietnamese; or, with names in it ("São Tomé và Príncipe"),
-	// beat it by far and have more good words than bad.
+	// beat it by far and have more good words than bad. And it must read
+	// as Vietnamese typed with its marks, as decoded mojibake does: its
+	// marked syllables must outnumber four to one its ASCII words that
+	// Vietnamese would have marked ("duoc", "cua"), if it has more than
+	// one. The output of OCR engines without Vietnamese has a few Latin-1
+	// letters ("déi", "hé") that read as mojibake of syllables ("đội",
+	// "hộ") among many such words: it is left for the legacy OCR repair.
 	margin, bad := c.t.net()-id.net(), c.t.bad+c.t.junk
-	if margin < 2 || c.t.good == 0 || 3*bad > c.t.good && (margin < 6 || bad >= c.t.good) {
+	if margin < 2 || c.t.good == 0 || 3*bad > c.t.good && (margin < 6 || bad >= c.t.good) ||
+		c.t.stripped > 1 && c.t.good < 4*c.t.stripped {
 		return Detection{Confidence: id.share()}
 	}
 	d := c.det
