@@ -1,7 +1,6 @@
 package errmodel
 
 import (
-	"bufio"
 	"os"
 	"strings"
 	"syscall"
@@ -19,18 +18,20 @@ func fixtureTokens(tb testing.TB, col int, level string) []string {
 		tb.Fatal(err)
 	}
 	defer f.Close()
+	var sel Selection
+	if level != "" {
+		sel.Levels = map[string]bool{level: true}
+	}
 	var toks []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		r := strings.Split(sc.Text(), "\t")
-		if len(r) < 7 || r[0] == "page_id" || (level != "" && r[2] != level) {
-			continue
-		}
-		for _, w := range strings.Fields(r[col]) {
+	_, err = ReadTSV(f, fixture, TSVColumns{Page: 0, Level: 2, Gold: 4, OCR: col}, sel, func(r Row) {
+		for _, w := range strings.Fields(r.OCR) {
 			if w = trimToken(w); w != "" {
 				toks = append(toks, w)
 			}
 		}
+	})
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return toks
 }

@@ -1,9 +1,7 @@
 package errmodel_test
 
 import (
-	"bufio"
 	"os"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -17,16 +15,18 @@ import (
 // held-out synth pages when ../shared is there, else of the fixture
 // (training pages).
 func heldOutLines(b *testing.B, col int) []string {
-	held := map[string]bool{}
-	path := "../../testdata/channel/synth-sample.tsv"
-	if f, err := os.Open("../../data/synth-heldout.txt"); err == nil {
-		held, _ = errmodel.ReadPageList(f)
-		f.Close()
-	}
+	path, sel := "../../testdata/channel/synth-sample.tsv", errmodel.Selection{}
 	if _, err := os.Stat("../../../shared/synth/train/train.tsv"); err == nil {
+		f, err := os.Open("../../data/synth-heldout.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
 		path = "../../../shared/synth/train/train.tsv"
-	} else {
-		held = nil
+		sel.Pages, err = errmodel.ReadPageList(f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -34,13 +34,9 @@ func heldOutLines(b *testing.B, col int) []string {
 	}
 	defer f.Close()
 	var lines []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		r := strings.Split(sc.Text(), "\t")
-		if len(r) < 7 || r[0] == "page_id" || (held != nil && !held[r[0]]) {
-			continue
-		}
-		lines = append(lines, r[col])
+	cols := errmodel.TSVColumns{Page: 0, Level: 2, Gold: 4, OCR: col}
+	if _, err := errmodel.ReadTSV(f, path, cols, sel, func(r errmodel.Row) { lines = append(lines, r.OCR) }); err != nil {
+		b.Fatal(err)
 	}
 	return lines
 }

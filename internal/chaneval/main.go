@@ -13,7 +13,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"os"
@@ -95,25 +94,17 @@ func run(mode, modelPath, tsvPath, heldoutPath string, opts errmodel.Options) er
 	}
 	defer f.Close()
 	byLevel := map[string][]sample{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
-		r := strings.Split(sc.Text(), "\t")
-		if len(r) < 7 || !held[r[0]] {
-			continue
-		}
-		for _, p := range errmodel.AlignTokens(r[cols.Gold], r[cols.OCR]) {
+	_, err = errmodel.ReadTSV(f, tsvPath, cols, errmodel.Selection{Pages: held}, func(r errmodel.Row) {
+		for _, p := range errmodel.AlignTokens(r.Gold, r.OCR) {
 			if len(p.Gold) != 1 || len(p.Obs) != 1 {
 				continue
 			}
-			g := errmodel.Key(p.Gold[0])
-			if g == "" {
-				continue
+			if g := errmodel.Key(p.Gold[0]); g != "" {
+				byLevel[r.Level] = append(byLevel[r.Level], sample{g, p.Obs[0]})
 			}
-			byLevel[r[2]] = append(byLevel[r[2]], sample{g, p.Obs[0]})
 		}
-	}
-	if err := sc.Err(); err != nil {
+	})
+	if err != nil {
 		return err
 	}
 	fmt.Printf("channel %s, held-out pages of %s, 1:1 word pairs with a syllable as gold\n", mode, tsvPath)

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/vnarchive/vnrestore/diacritics/errmodel"
 	"github.com/vnarchive/vnrestore/internal/evaluate"
 	"github.com/vnarchive/vnrestore/ocr"
 )
@@ -213,7 +214,6 @@ func readPages(path string) ([]page, error) {
 }
 
 // readGold returns the gold lines of every page of train.tsv, in order.
-// Fields are split on tabs: the file has no quoting.
 func readGold(path string) (map[string][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -221,19 +221,10 @@ func readGold(path string) (map[string][]string, error) {
 	}
 	defer f.Close()
 	gold := map[string][]string{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for first := true; sc.Scan(); first = false {
-		if first {
-			continue
-		}
-		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) < 5 {
-			return nil, fmt.Errorf("%s: short row %q", path, sc.Text())
-		}
-		gold[fs[0]] = append(gold[fs[0]], fs[4])
-	}
-	return gold, sc.Err()
+	_, err = errmodel.ReadTSV(f, path, errmodel.SynthOCR, errmodel.Selection{}, func(r errmodel.Row) {
+		gold[r.Page] = append(gold[r.Page], r.Gold)
+	})
+	return gold, err
 }
 
 // nonEmptyLines drops the empty lines that separate blocks.
