@@ -377,19 +377,12 @@ func (d *decoder) surface(u *unit, o *option) string {
 		case lexicon.Upper:
 			return strings.ToUpper(o.key)
 		case lexicon.Title:
-			return titleCase(o.key)
+			return lexicon.TitleCase(o.key)
 		}
 		return o.key
 	}
 	syl.Case = u.cs
 	return syl.Compose(d.r.opts.style)
-}
-
-func titleCase(s string) string {
-	for i, r := range s {
-		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
-	}
-	return s
 }
 
 // lookAhead is the margin, in log10, of the decoder's look-ahead pruning.

@@ -45,6 +45,14 @@ const (
 	Upper             // "ĐẢNG"
 )
 
+// TitleCase returns s with its first rune in upper case ("đảng" → "Đảng").
+func TitleCase(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	}
+	return s
+}
+
 // ToneStyle says where the tone mark goes in the open rimes oa, oe and uy,
 // the only place where two spellings are in use.
 type ToneStyle uint8

@@ -107,7 +107,7 @@ func (f *filler) fill(out, raw []string, confs []float64) {
 		}
 		rep := best.key
 		if r, _ := utf8.DecodeRuneInString(core); unicode.IsUpper(r) {
-			rep = titleWord(rep)
+			rep = lexicon.TitleCase(rep)
 		}
 		out[i] = strings.Replace(out[i], core, rep, 1)
 		ids[i] = best.id
@@ -252,10 +252,7 @@ func (f *filler) wordID(w string) lexicon.WordID {
 	if core == "" {
 		return lexicon.Unknown
 	}
-	if k := lexicon.Key(core); k != "" {
-		return f.model.ID(k)
-	}
-	return f.model.ID(strings.ToLower(core))
+	return f.model.ID(lexicon.VocabKey(lexicon.Token{Kind: lexicon.Word, Text: core}))
 }
 
 // trimCore returns w without the punctuation around it.
@@ -286,10 +283,4 @@ func editDistance(a, b, af, bf []rune, dist []float32) float32 {
 		}
 	}
 	return dist[len(a)]
-}
-
-// titleWord upper-cases the first letter of w.
-func titleWord(w string) string {
-	r, n := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[n:]
 }

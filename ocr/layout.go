@@ -1,10 +1,11 @@
 package ocr
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -160,8 +161,7 @@ func findColumns(lines []*Line) (first, last, g0, g1 int) {
 		x0, x1 = min(x0, l.Box.X0), max(x1, l.Box.X1)
 		hs[i] = lineHeight(l)
 	}
-	sort.Ints(hs)
-	minGap := gutterEms * hs[len(hs)/2]
+	minGap := gutterEms * median(hs)
 	for i := range lines {
 		for _, g := range clearSpans(lines[i], x0, x1, minGap) {
 			// The run of lines that keep the middle of the strip clear.
@@ -309,8 +309,18 @@ func lineHeight(l *Line) int {
 	for i, w := range l.Words {
 		hs[i] = w.Box.Y1 - w.Box.Y0
 	}
-	sort.Ints(hs)
-	return hs[len(hs)/2]
+	return median(hs)
+}
+
+// median sorts xs and returns its middle value (the upper one of an even
+// count), or zero for none.
+func median[T cmp.Ordered](xs []T) T {
+	var zero T
+	if len(xs) == 0 {
+		return zero
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }
 
 func newLine(words []*Word) *Line {

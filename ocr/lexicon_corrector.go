@@ -2,7 +2,6 @@ package ocr
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -102,13 +101,9 @@ func isSpeck(w WordInput, clearLine bool) bool {
 
 // medianConfidence returns the median confidence of the words.
 func medianConfidence(words []WordInput) float64 {
-	if len(words) == 0 {
-		return 0
-	}
 	c := make([]float64, len(words))
 	for i, w := range words {
 		c[i] = w.Confidence
 	}
-	sort.Float64s(c)
-	return c[len(c)/2]
+	return median(c)
 }

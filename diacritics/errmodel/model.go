@@ -7,10 +7,10 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/vnarchive/vnrestore/diacritics"
+	"github.com/vnarchive/vnrestore/lexicon"
 )
 
 // A Model is a compiled error model over a syllable inventory: for an
@@ -440,9 +440,7 @@ func ApplyCase(reading string, c Case) string {
 	case Upper:
 		return strings.ToUpper(reading)
 	case Title:
-		for i, r := range reading {
-			return string(unicode.ToUpper(r)) + reading[i+len(string(r)):]
-		}
+		return lexicon.TitleCase(reading)
 	}
 	return reading
 }
