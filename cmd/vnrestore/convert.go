@@ -57,29 +57,31 @@ func init() {
 	rootCmd.AddCommand(convertCmd)
 }
 
+// lookupForm returns the encoding a --from or --to value names: an
+// encoding, or with "+mojibake" its bytes shown through Windows-1252.
+func lookupForm(name string) (encoding.Encoding, error) {
+	name, mojibake := strings.CutSuffix(name, "+mojibake")
+	e, err := vnenc.Lookup(name)
+	switch {
+	case err != nil:
+		return nil, err
+	case mojibake:
+		return vnenc.Mojibake(e), nil
+	}
+	return e, nil
+}
+
 func runConvert(cmd *cobra.Command, args []string) error {
-	var to encoding.Encoding
+	var to, from encoding.Encoding
+	var err error
 	if convertFlags.to != "" {
-		name, mojibake := strings.CutSuffix(convertFlags.to, "+mojibake")
-		e, err := vnenc.Lookup(name)
-		if err != nil {
+		if to, err = lookupForm(convertFlags.to); err != nil {
 			return usageError{err}
-		}
-		to = e
-		if mojibake {
-			to = vnenc.Mojibake(e)
 		}
 	}
-	var from encoding.Encoding
 	if convertFlags.from != "auto" {
-		name, mojibake := strings.CutSuffix(convertFlags.from, "+mojibake")
-		e, err := vnenc.Lookup(name)
-		if err != nil {
+		if from, err = lookupForm(convertFlags.from); err != nil {
 			return usageError{err}
-		}
-		from = e
-		if mojibake {
-			from = vnenc.Mojibake(e)
 		}
 	}
 	if len(args) == 0 {
