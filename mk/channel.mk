@@ -34,6 +34,9 @@ channel-eval:
 	set -e; go run ./internal/chaneval -mode legacy -tsv $(CHANNEL_TSV) -heldout $(CHANNEL_HELDOUT); \
 	go run ./internal/chaneval -mode ocr -tsv $(CHANNEL_TSV) -heldout $(CHANNEL_HELDOUT)
 
+# channel_wer(REF, HYP) is a shell command printing the WER of HYP against REF.
+channel_wer = $(CHANNEL_BIN) eval --json --ref $(1) --hyp $(2) | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'
+
 # legacy-eval: per level, the held-out pages' gold and ocr_eng lines are cut from
 # train.tsv (awk, split on tabs), restored with --mode legacy (and --mode plain
 # for reference), and scored with `vnrestore eval`; then 20 heavy lines before/after.
@@ -54,16 +57,16 @@ legacy-eval:
 	printf '%-7s %6s %9s %9s %7s %9s %7s %9s %7s\n' level lines raw-WER legacy-WER ratio plain-WER ratio auto-WER ratio; \
 	for lv in $(CHANNEL_LEVELS); do \
 		g=$(CHANNEL_WORK)/$$lv.gold.txt; \
-		raw=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.eng.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
-		leg=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.legacy.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
-		pln=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.plain.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
-		aut=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.auto.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		raw=$$($(call channel_wer,$$g,$(CHANNEL_WORK)/$$lv.eng.txt)); \
+		leg=$$($(call channel_wer,$$g,$(CHANNEL_WORK)/$$lv.legacy.txt)); \
+		pln=$$($(call channel_wer,$$g,$(CHANNEL_WORK)/$$lv.plain.txt)); \
+		aut=$$($(call channel_wer,$$g,$(CHANNEL_WORK)/$$lv.auto.txt)); \
 		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v l=$$leg -v p=$$pln -v a=$$aut \
 			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx %9.4f %6.3fx %9.4f %6.3fx\n", lv, n, r, l, l/r, p, p/r, a, a/r }'; \
 	done; \
 	$(CHANNEL_BIN) restore --mode legacy --legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan \
 		< $(CHANNEL_WORK)/heavy.eng.txt > $(CHANNEL_WORK)/heavy.legacy-heavy.txt; \
-	hv=$$($(CHANNEL_BIN) eval --json --ref $(CHANNEL_WORK)/heavy.gold.txt --hyp $(CHANNEL_WORK)/heavy.legacy-heavy.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+	hv=$$($(call channel_wer,$(CHANNEL_WORK)/heavy.gold.txt,$(CHANNEL_WORK)/heavy.legacy-heavy.txt)); \
 	echo "heavy with the heavy-only channel (--legacy-channel $(CHANNEL_MODELS)/legacy-heavy.chan): WER $$hv"; \
 	echo; echo "heavy, first 20 lines: gold / ocr_eng / --mode legacy"; \
 	paste -d'\n' $(CHANNEL_WORK)/heavy.gold.txt $(CHANNEL_WORK)/heavy.eng.txt $(CHANNEL_WORK)/heavy.legacy.txt /dev/null \
@@ -82,8 +85,8 @@ ocr-text-eval:
 			$(CHANNEL_HELDOUT) $(CHANNEL_TSV); \
 		$(CHANNEL_BIN) restore --mode ocr < $(CHANNEL_WORK)/$$lv.vie.txt > $(CHANNEL_WORK)/$$lv.ocr.txt; \
 		g=$(CHANNEL_WORK)/$$lv.gold.txt; \
-		raw=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.vie.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
-		ocr=$$($(CHANNEL_BIN) eval --json --ref $$g --hyp $(CHANNEL_WORK)/$$lv.ocr.txt | sed -n 's/.*"wer": \([0-9.e-]*\).*/\1/p'); \
+		raw=$$($(call channel_wer,$$g,$(CHANNEL_WORK)/$$lv.vie.txt)); \
+		ocr=$$($(call channel_wer,$$g,$(CHANNEL_WORK)/$$lv.ocr.txt)); \
 		awk -v lv=$$lv -v n=$$(wc -l < $$g) -v r=$$raw -v o=$$ocr \
 			'BEGIN { printf "%-7s %6d %9.4f %9.4f %6.3fx\n", lv, n, r, o, (r > 0 ? o/r : 0) }'; \
 	done
