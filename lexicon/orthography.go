@@ -60,9 +60,7 @@ func init() {
 	}
 	// U+00D0 (Ð, Icelandic eth) is what many legacy conversions produce for Đ.
 	letterTable['\u00D0'] = letterTable['Đ']
-	for _, o := range onsetList {
-		onsetsLongestFirst = append(onsetsLongestFirst, o)
-	}
+	onsetsLongestFirst = append(onsetsLongestFirst, onsetList...)
 	// Longest first, so that "ngh" is tried before "ng" and "n".
 	for i := 1; i < len(onsetsLongestFirst); i++ {
 		for j := i; j > 0 && len(onsetsLongestFirst[j]) > len(onsetsLongestFirst[j-1]); j-- {

@@ -55,7 +55,7 @@ func TestDetectForms(t *testing.T) {
 	}{
 		{"§¶ng Céng s¶n ViÖt Nam", "Đảng Cộng sản Việt Nam", "tcvn3+mojibake"},
 		{"Ñaûng Coäng saûn Vieät Nam", "Đảng Cộng sản Việt Nam", "vni+mojibake"},
-		{"Viá»‡t Nam Ä‘á»™c láº­p", "Việt Nam độc lập", "utf-8+mojibake"},
+		{"Viá»‡t Nam Ä‘á»™c láº\u00adp", "Việt Nam độc lập", "utf-8+mojibake"},
 		{"\xa7i\xd2u 5", "Điều 5", "tcvn3"},
 		{"\xd1ie\xe0u 5", "Điều 5", "vni"},
 		{"Ngu+o+`i Vie^.t", "Người Việt", "viqr"},
