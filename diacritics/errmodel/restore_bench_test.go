@@ -1,13 +1,11 @@
-package errmodel_test
+package errmodel
 
 import (
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/vnarchive/vnrestore/diacritics"
-	"github.com/vnarchive/vnrestore/diacritics/errmodel"
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
@@ -15,14 +13,14 @@ import (
 // held-out synth pages when ../shared is there, else of the fixture
 // (training pages).
 func heldOutLines(b *testing.B, col int) []string {
-	path, sel := "../../testdata/channel/synth-sample.tsv", errmodel.Selection{}
+	path, sel := "../../testdata/channel/synth-sample.tsv", Selection{}
 	if _, err := os.Stat("../../../shared/synth/train/train.tsv"); err == nil {
 		f, err := os.Open("../../data/synth-heldout.txt")
 		if err != nil {
 			b.Fatal(err)
 		}
 		path = "../../../shared/synth/train/train.tsv"
-		sel.Pages, err = errmodel.ReadPageList(f)
+		sel.Pages, err = ReadPageList(f)
 		f.Close()
 		if err != nil {
 			b.Fatal(err)
@@ -34,8 +32,8 @@ func heldOutLines(b *testing.B, col int) []string {
 	}
 	defer f.Close()
 	var lines []string
-	cols := errmodel.TSVColumns{Page: 0, Level: 2, Gold: 4, OCR: col}
-	if _, err := errmodel.ReadTSV(f, path, cols, sel, func(r errmodel.Row) { lines = append(lines, r.OCR) }); err != nil {
+	cols := TSVColumns{Page: 0, Level: 2, Gold: 4, OCR: col}
+	if _, err := ReadTSV(f, path, cols, sel, func(r Row) { lines = append(lines, r.OCR) }); err != nil {
 		b.Fatal(err)
 	}
 	return lines
@@ -59,7 +57,7 @@ func benchmarkRestoreChannel(b *testing.B, name string, cold bool) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	p, err := errmodel.Embedded(name)
+	p, err := Embedded(name)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -76,8 +74,8 @@ func benchmarkRestoreChannel(b *testing.B, name string, cold bool) {
 			}
 		}
 	}
-	inv := errmodel.Inventory()
-	ch := errmodel.New(p, errmodel.Options{Inventory: inv})
+	inv := Inventory()
+	ch := New(p, Options{Inventory: inv})
 	r, err := diacritics.New(lm, diacritics.WithMode(mode), with(ch))
 	if err != nil {
 		b.Fatal(err)
@@ -92,7 +90,7 @@ func benchmarkRestoreChannel(b *testing.B, name string, cold bool) {
 	for i := 0; i < b.N; i++ {
 		if cold {
 			b.StopTimer()
-			ch = errmodel.New(p, errmodel.Options{Inventory: inv})
+			ch = New(p, Options{Inventory: inv})
 			r, _ = diacritics.New(lm, diacritics.WithMode(mode), with(ch))
 			b.StartTimer()
 		}
@@ -110,11 +108,3 @@ func BenchmarkRestoreLegacyCold(b *testing.B) { benchmarkRestoreLegacy(b, true) 
 func BenchmarkRestoreLegacyWarm(b *testing.B) { benchmarkRestoreLegacy(b, false) }
 func BenchmarkRestoreOCRCold(b *testing.B)    { benchmarkRestoreChannel(b, "ocr", true) }
 func BenchmarkRestoreOCRWarm(b *testing.B)    { benchmarkRestoreChannel(b, "ocr", false) }
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
