@@ -92,9 +92,6 @@ func runRestore(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if variant > 0 && len(model.Variants()) < 2 {
-		return usageError{fmt.Errorf("--variant general: the language model has no general variant")}
-	}
 	opts := []diacritics.Option{diacritics.WithMode(mode), diacritics.WithBeam(restoreFlags.beam), diacritics.WithOrder(restoreFlags.order), diacritics.WithThreshold(restoreFlags.thresh), diacritics.WithToneStyle(style), diacritics.WithVariant(variant)}
 	chans, err := channelOptions(mode)
 	if err != nil {
