@@ -81,7 +81,9 @@ type Options struct {
 	// WideBeam and WideMaxCandidates replace Beam and MaxCandidates for a
 	// token that no syllable reads well (none scores above -1), as the
 	// garbled words of badly degraded pages: the right reading is then
-	// rarely among the first few. Defaults 6 and 32.
+	// rarely among the first few. Defaults 6 and 16 (the decoder weighs at
+	// most 16 readings of a token, chosen by the same score: a longer list
+	// costs search time and changes nothing).
 	WideBeam          float32
 	WideMaxCandidates int
 	// MaxExpansions bounds the work per token: the search stops after
@@ -120,7 +122,7 @@ func (o *Options) setDefaults() {
 		o.WideBeam = 6
 	}
 	if o.WideMaxCandidates == 0 {
-		o.WideMaxCandidates = 32
+		o.WideMaxCandidates = 16
 	}
 	if o.MaxExpansions == 0 {
 		o.MaxExpansions = 2000
@@ -203,7 +205,7 @@ func New(p *Params, opts Options) *Model {
 			}
 		}
 	}
-	m.trie = buildTrie(inv, m.alphaID)
+	m.trie = buildTrie(inv, m.alphaID, opts.Prior)
 	m.prior = make([]float32, len(m.trie.words))
 	if opts.Prior != nil {
 		for i, w := range m.trie.words {
@@ -292,9 +294,13 @@ func (m *Model) single(s string) []diacritics.Candidate {
 	return c
 }
 
+// perHalf is how many readings of each half of a glued token make pairs:
+// the perHalf best by channel score and prior.
+const perHalf = 4
+
 // half returns the readings of a piece of a token that may hold two
 // syllables, from a search kept short: a pair is only worth it when both
-// halves read well.
+// halves read well, by the learned rules alone.
 func (m *Model) half(s string) []diacritics.Candidate {
 	const (
 		halfLogProb = -4
@@ -304,7 +310,7 @@ func (m *Model) half(s string) []diacritics.Candidate {
 	if c, ok := m.cache.get(key); ok {
 		return c
 	}
-	c := m.searchLimited(s, halfLogProb, halfBudget)
+	c := m.searchLimited(s, limits{minLogProb: halfLogProb, budget: halfBudget, k: perHalf})
 	m.cache.put(key, c)
 	return c
 }
@@ -327,7 +333,6 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 	if len(c) > 0 {
 		floor = max(floor, c[0].LogProb-m.opts.Beam)
 	}
-	const perHalf = 8
 	var pairs []diacritics.Candidate
 	for cut := 2; cut <= len(rs)-2; cut++ {
 		right := m.half(string(rs[cut:]))
@@ -335,8 +340,8 @@ func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candid
 			continue // no pair at this cut: the left half is not needed
 		}
 		left := m.half(string(rs[:cut]))
-		for _, a := range left[:min(perHalf, len(left))] {
-			for _, b := range right[:min(perHalf, len(right))] {
+		for _, a := range left {
+			for _, b := range right {
 				if lp := a.LogProb + b.LogProb + m.mergeLP; lp >= floor {
 					pairs = append(pairs, diacritics.Candidate{Text: a.Text + " " + b.Text, LogProb: lp})
 				}
@@ -386,7 +391,7 @@ func (m *Model) CandidatesJoined(a, b string, dst []diacritics.Candidate) []diac
 	key := "\x01" + strings.ToLower(a+b)
 	c, ok := m.cache.get(key)
 	if !ok {
-		c = m.searchLimited(key[1:], joinedLogProb, joinedBudget)
+		c = m.searchLimited(key[1:], limits{minLogProb: joinedLogProb, budget: joinedBudget, generic: true})
 		m.cache.put(key, c)
 	}
 	for _, c := range c {

@@ -12,7 +12,7 @@ import (
 // heldOutLines returns column col (0-based: 5 ocr_vie, 6 ocr_eng) of the
 // held-out synth pages when ../shared is there, else of the fixture
 // (training pages).
-func heldOutLines(b *testing.B, col int) []string {
+func heldOutLines(b testing.TB, col int) []string {
 	path, sel := "../../testdata/channel/synth-sample.tsv", Selection{}
 	if _, err := os.Stat("../../../shared/synth/train/train.tsv"); err == nil {
 		f, err := os.Open("../../data/synth-heldout.txt")

@@ -55,8 +55,9 @@ func (t *trie) setMaxPrior(prior []float32) {
 }
 
 // buildTrie builds the trie of the lower-case words ws, resolving the rule
-// segments each node ends.
-func buildTrie(ws []string, alphaID map[string]int32) trie {
+// segments each node ends. The children of a node are ordered by the best
+// prior of the words below them, best first (see expand).
+func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32) trie {
 	words := make([]string, 0, len(ws))
 	seen := make(map[string]bool, len(ws))
 	for _, w := range ws {
@@ -68,9 +69,10 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 	sort.Strings(words)
 	t := trie{words: words}
 	type pnode struct {
-		kids  map[rune]*pnode
-		order []rune
-		word  int32
+		kids     map[rune]*pnode
+		order    []rune
+		word     int32
+		maxPrior float32
 	}
 	root := &pnode{kids: map[rune]*pnode{}, word: -1}
 	for i, w := range words {
@@ -89,6 +91,21 @@ func buildTrie(ws []string, alphaID map[string]int32) trie {
 		n.word = int32(i)
 		t.depth = max(t.depth, d)
 	}
+	var order func(n *pnode) float32
+	order = func(n *pnode) float32 {
+		n.maxPrior = -1e9
+		if n.word >= 0 && prior != nil {
+			n.maxPrior = prior(words[n.word])
+		}
+		for _, k := range n.kids {
+			n.maxPrior = max(n.maxPrior, order(k))
+		}
+		slices.SortStableFunc(n.order, func(a, b rune) int {
+			return cmp.Or(cmp.Compare(n.kids[b].maxPrior, n.kids[a].maxPrior), cmp.Compare(a, b))
+		})
+		return n.maxPrior
+	}
+	order(root)
 	// breadth first, so that children are contiguous
 	type item struct {
 		p    *pnode
@@ -192,12 +209,6 @@ type scratch struct {
 	arena  []float32                                            // their columns
 	hs     [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
 
-	// shared, for the children of the node being expanded, by range of
-	// the lengths below (lo·(maxRest+1)+hi): see bound
-	shGen   uint32
-	shStamp [(maxRest + 1) * (maxRest + 1)]uint32
-	shVal   [(maxRest + 1) * (maxRest + 1)][4]float32
-
 	visits int // trie nodes looked at, for benchmarks
 
 	// obsSet has bit r set for every rune r < obsSetRunes of the token
@@ -233,11 +244,20 @@ func newScratch(nAlpha int) any {
 
 // search returns the candidates of the lower-case token s, best first.
 func (m *Model) search(s string) []diacritics.Candidate {
-	return m.searchLimited(s, m.opts.MinLogProb, m.opts.MaxExpansions)
+	return m.searchLimited(s, limits{minLogProb: m.opts.MinLogProb, budget: m.opts.MaxExpansions, generic: true})
 }
 
-// searchLimited is search with its own lowest score and expansion budget.
-func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacritics.Candidate {
+// limits bound one search.
+type limits struct {
+	minLogProb float32 // lowest score of a candidate
+	budget     int     // trie nodes the search may expand
+	k          int     // when above 0, caps the list's length
+	generic    bool    // whether edits no rule covers may be tried
+}
+
+// searchLimited is search within lim.
+func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
+	minLogProb, budget := lim.minLogProb, lim.budget
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
 	sc.obs = sc.obs[:0]
@@ -298,21 +318,25 @@ func (m *Model) searchLimited(s string, minLogProb float32, budget int) []diacri
 	// sets the beam (the wide beam and list when it is below -1). fill
 	// then expands the nodes of highest bound plus best prior below, until
 	// none can enter the list of the k words of best channel score plus
-	// prior. Edits no rule covers are tried only when the rules read the
-	// token poorly (nothing above -2): the search is then run again with
-	// them, and the first run stops as soon as that is sure.
+	// prior. Edits no rule covers are tried, when lim allows them, only
+	// when the rules read the token poorly (nothing above -2): the search
+	// is then run again with them, and the first run stops as soon as that
+	// is sure.
 	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
 	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, budget: budget, poor: minLogProb}
-	if lowest <= m.opts.EditLogProb {
+	if lowest <= m.opts.EditLogProb && lim.generic {
 		st.poor = -2
 	}
 	st.start()
 	st.findBest()
-	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb {
+	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb && lim.generic {
 		sc.rest(m, &segBest, true)
-		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true, budget: budget, poor: minLogProb}
+		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true, budget: lim.budget, poor: minLogProb}
 		st.start()
 		st.findBest()
+	}
+	if lim.k > 0 {
+		st.k = min(st.k, lim.k)
 	}
 	st.fill()
 	beam, k := st.beam, st.k
@@ -533,29 +557,37 @@ func (st *searchState) expand(i int32) {
 		a = o.parent
 	}
 	nd := &m.trie.nodes[e.node]
-	if sc.shGen++; sc.shGen == 0 {
-		clear(sc.shStamp[:])
-		sc.shGen = 1
-	}
 	for c := nd.first; c < nd.first+nd.n; c++ {
 		sc.visits++
 		ch := &m.trie.nodes[c]
 		thr := st.floor
 		if st.filling && len(sc.heap) == st.k {
+			if e.bnd+ch.maxPrior < sc.heap[0] {
+				break // nor can those after it, whose words are rarer
+			}
 			thr = max(thr, sc.heap[0]-ch.maxPrior)
 		}
-		// sp bounds the words below read through a rule spanning the
-		// child; its own column bounds the others
-		sp, spDone := float32(0), false
-		if !st.reaches(ch, thr, &raws, &tops, &anc) || st.bound(ch, &anc) < thr {
-			if sp, spDone = st.span(ch, thr, &raws, &tops, &anc), true; sp < thr || st.spanExact(ch, &anc) < thr {
-				continue
-			}
-		}
+		// The child's column bounds the words read through it (top), sp
+		// those read through a rule spanning it; reaches is a cheap test
+		// before the column.
 		off := len(sc.arena)
 		sc.arena = slices.Grow(sc.arena, w)[:off+w]
 		C := sc.arena[off : off+w]
-		raw, top := st.column(ch, &anc, C)
+		var raw, top float32
+		computed := st.reaches(ch, thr, &raws, &tops, &anc)
+		if computed {
+			raw, top = st.column(ch, &anc, C)
+		}
+		sp, spDone := float32(0), false
+		if !computed || top < thr {
+			if sp, spDone = st.span(ch, thr, &raws, &tops, &anc), true; sp < thr || st.spanExact(ch, &anc) < thr {
+				sc.arena = sc.arena[:off]
+				continue
+			}
+			if !computed {
+				raw, top = st.column(ch, &anc, C)
+			}
+		}
 		if !spDone {
 			sp = st.span(ch, max(thr, top), &raws, &tops, &anc)
 		}
@@ -791,66 +823,6 @@ func (st *searchState) span(ch *trieNode, stop float32, raws, tops *[3]float32, 
 			if b = max(b, min(tops[a], raws[a]+lp)); b >= stop {
 				return b // enough for the caller
 			}
-		}
-	}
-	return b
-}
-
-// bound returns the bound (top) that column would give child ch, without
-// computing the column: the best, over the ways of filling each value, of
-// that way plus sc.hs. The parts that depend only on the ancestors'
-// columns and the child's range of lengths below are shared among the
-// children of a node.
-func (st *searchState) bound(ch *trieNode, anc *[3][]float32) float32 {
-	m, sc := st.m, st.sc
-	n := len(sc.obs)
-	H := sc.hs[ch.lo][ch.hi][:n+1]
-	r := int(ch.lo)*(maxRest+1) + int(ch.hi)
-	sh := &sc.shVal[r]
-	if sc.shStamp[r] != sc.shGen {
-		// sh[k-1]: the best of column anc[k-1] plus H (a deletion adds
-		// its log prob); sh[3]: the best generic edit from the parent
-		sc.shStamp[r] = sc.shGen
-		*sh = [4]float32{minLogProb, minLogProb, minLogProb, minLogProb}
-		for k := range 3 {
-			if A := anc[k]; A != nil {
-				for j, v := range A[:n+1] {
-					sh[k] = max(sh[k], v+H[j])
-				}
-			}
-		}
-		if st.generic {
-			P := anc[0][:n+1]
-			sh[3] = sh[0] + m.opts.EditLogProb
-			for j := 1; j <= n; j++ {
-				sh[3] = max(sh[3], P[j-1]+m.opts.EditLogProb+H[j])
-			}
-		}
-	}
-	b := sh[3]
-	if sc.inObs(ch.r) {
-		P := anc[0]
-		for j := 1; j <= n; j++ {
-			if sc.obs[j-1] == ch.r {
-				b = max(b, P[j-1]-0.05+H[j])
-			}
-		}
-	}
-	for k := 1; k <= 3; k++ {
-		id := ch.alpha[k-1]
-		A := anc[k-1]
-		if id < 0 || A == nil {
-			continue
-		}
-		if dl := m.delLP[id]; dl > minLogProb {
-			b = max(b, sh[k-1]+dl)
-		}
-		if sc.stamp[id] != sc.gen {
-			continue
-		}
-		for e := sc.head[id]; e >= 0; e = sc.ents[e].next {
-			en := &sc.ents[e]
-			b = max(b, A[en.j-en.l]+en.lp+H[en.j])
 		}
 	}
 	return b

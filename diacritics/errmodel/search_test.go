@@ -39,22 +39,23 @@ func TestSearchEqualsExhaustive(t *testing.T) {
 				continue
 			}
 			seen[s] = true
-			for _, q := range []struct {
-				floor  float32
-				budget int
-			}{{m.opts.MinLogProb, m.opts.MaxExpansions}, {-4, m.opts.MaxExpansions}} {
-				want, ok := refCandidates(m, strings.ToLower(s), q.floor)
+			for _, lim := range []limits{
+				{minLogProb: m.opts.MinLogProb, budget: m.opts.MaxExpansions, generic: true},
+				{minLogProb: -4, budget: m.opts.MaxExpansions, generic: true},
+				{minLogProb: -4, budget: m.opts.MaxExpansions, k: 4}, // as the halves of a glued token
+			} {
+				want, ok := refCandidates(m, strings.ToLower(s), lim)
 				if !ok {
 					continue // a tie at the end of the list: either word may be kept
 				}
-				got := m.searchLimited(strings.ToLower(s), q.floor, q.budget)
+				got := m.searchLimited(strings.ToLower(s), lim)
 				if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
-					t.Errorf("%s %q (floor %v):\n got %s\nwant %s", name, s, q.floor, g, w)
+					t.Errorf("%s %q (%+v):\n got %s\nwant %s", name, s, lim, g, w)
 				}
 				n++
 			}
 		}
-		if n < 120 {
+		if n < 180 {
 			t.Errorf("%s: only %d queries compared", name, n)
 		}
 	}
@@ -63,10 +64,11 @@ func TestSearchEqualsExhaustive(t *testing.T) {
 // refCandidates is what search returns for the lower-case token s when it
 // does not run out of budget, computed word by word: each word's best
 // partition score (refScore), the rules-only reading, and the generic one
-// when the rules read the token poorly; the best word sets the beam, and
-// of the words within it the k most likely by score plus prior are kept.
-// ok is false when the k-th and the next word tie.
-func refCandidates(m *Model, s string, minLP float32) (c []diacritics.Candidate, ok bool) {
+// when the rules read the token poorly and lim allows it; the best word
+// sets the beam, and of the words within it the k most likely by score plus
+// prior are kept. ok is false when the k-th and the next word tie.
+func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok bool) {
+	minLP := lim.minLogProb
 	obs := []rune(s)
 	n := len(obs)
 	if n == 0 || n > maxTokenRunes || !syllableShaped(obs) {
@@ -96,7 +98,7 @@ func refCandidates(m *Model, s string, minLP float32) (c []diacritics.Candidate,
 	}
 	ws, best := read(false)
 	generic := false
-	if (len(ws) == 0 || best < -2) && lowest <= m.opts.EditLogProb {
+	if (len(ws) == 0 || best < -2) && lowest <= m.opts.EditLogProb && lim.generic {
 		ws, best = read(true)
 		generic = true
 	}
@@ -106,6 +108,9 @@ func refCandidates(m *Model, s string, minLP float32) (c []diacritics.Candidate,
 	beam, k := m.opts.WideBeam, m.opts.WideMaxCandidates
 	if best >= -1 && !generic {
 		beam, k = m.opts.Beam, m.opts.MaxCandidates
+	}
+	if lim.k > 0 {
+		k = min(k, lim.k)
 	}
 	ws = slices.DeleteFunc(ws, func(x scored) bool { return x.lp < best-beam })
 	key := func(x scored) float32 { return x.lp + m.prior[x.w] }
