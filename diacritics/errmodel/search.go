@@ -196,9 +196,11 @@ func appendSpan(rs []spanRule, id int32, end *trieNode) []spanRule {
 
 // A scratch holds the per-query state of a search; scratches are pooled.
 type scratch struct {
-	stamp  []uint32  // rule id → query number that filled head
-	head   []int32   // rule id → first entry, or -1
+	stamp  []uint32  // rule id → query number that filled first, count and best
+	first  []int32   // rule id → its entries: ents[first : first+count]
+	count  []int32   // rule id → number of entries
 	best   []float32 // rule id → best log prob of its entries
+	active []int32   // the rule ids stamped by this query
 	ents   []entry
 	gen    uint32
 	obs    []rune
@@ -230,7 +232,12 @@ func (sc *scratch) inObs(r rune) bool {
 type entry struct {
 	j, l int32
 	lp   float32
-	next int32
+}
+
+// entries returns the entries of rule id, which this query stamped.
+func (sc *scratch) entries(id int32) []entry {
+	f := sc.first[id]
+	return sc.ents[f : f+sc.count[id]]
 }
 
 type found struct {
@@ -239,7 +246,7 @@ type found struct {
 }
 
 func newScratch(nAlpha int) any {
-	return &scratch{stamp: make([]uint32, nAlpha), head: make([]int32, nAlpha), best: make([]float32, nAlpha)}
+	return &scratch{stamp: make([]uint32, nAlpha), first: make([]int32, nAlpha), count: make([]int32, nAlpha), best: make([]float32, nAlpha)}
 }
 
 // search returns the candidates of the lower-case token s, best first.
@@ -284,10 +291,11 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 		clear(sc.stamp)
 		sc.gen = 1
 	}
-	sc.ents = sc.ents[:0]
 	// segBest[j-1][l-1][a-1]: the best rule of a gold runes producing
-	// obs[j-l : j]
+	// obs[j-l : j]. The entries of each rule are laid out contiguously:
+	// a first pass counts them, a second fills them in.
 	var segBest segBests
+	sc.active = sc.active[:0]
 	for j := 1; j <= n; j++ {
 		for l := 1; l <= maxSeg && l <= j; l++ {
 			sb := &segBest[j-1][l-1]
@@ -298,13 +306,27 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 				}
 				if sc.stamp[a.id] != sc.gen {
 					sc.stamp[a.id] = sc.gen
-					sc.head[a.id] = -1
-				}
-				if sc.head[a.id] < 0 || a.lp > sc.best[a.id] {
+					sc.count[a.id] = 0
 					sc.best[a.id] = a.lp
+					sc.active = append(sc.active, a.id)
 				}
-				sc.ents = append(sc.ents, entry{j: int32(j), l: int32(l), lp: a.lp, next: sc.head[a.id]})
-				sc.head[a.id] = int32(len(sc.ents) - 1)
+				sc.best[a.id] = max(sc.best[a.id], a.lp)
+				sc.count[a.id]++
+			}
+		}
+	}
+	total := int32(0)
+	for _, id := range sc.active {
+		sc.first[id] = total
+		total += sc.count[id]
+		sc.count[id] = 0
+	}
+	sc.ents = slices.Grow(sc.ents[:0], int(total))[:total]
+	for j := 1; j <= n; j++ {
+		for l := 1; l <= maxSeg && l <= j; l++ {
+			for _, a := range m.byBeta[s[offs[j-l]:offs[j]]] {
+				sc.ents[sc.first[a.id]+sc.count[a.id]] = entry{j: int32(j), l: int32(l), lp: a.lp}
+				sc.count[a.id]++
 			}
 		}
 	}
@@ -724,8 +746,7 @@ func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw
 		if sc.stamp[id] != sc.gen {
 			continue
 		}
-		for e := sc.head[id]; e >= 0; e = sc.ents[e].next {
-			en := &sc.ents[e]
+		for _, en := range sc.entries(id) {
 			if v := A[en.j-en.l] + en.lp; v > C[en.j] {
 				C[en.j] = v
 			}
@@ -852,8 +873,7 @@ func (st *searchState) spanExact(ch *trieNode, anc *[3][]float32) float32 {
 		if sc.stamp[r.id] != sc.gen {
 			continue
 		}
-		for e := sc.head[r.id]; e >= 0; e = sc.ents[e].next {
-			en := &sc.ents[e]
+		for _, en := range sc.entries(r.id) {
 			b = max(b, A[en.j-en.l]+en.lp+H[en.j])
 		}
 	}
