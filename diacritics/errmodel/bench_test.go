@@ -67,9 +67,9 @@ func benchmarkCandidates(b *testing.B, name, level string, cacheSize int) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "tokens/s")
 	// CPU time is the fairer figure on a shared machine
 	b.ReportMetric(float64(n)/(cpuTime()-cpu0).Seconds(), "tokens/cpu-s")
-	sc := m.scratch.Get().(*scratch)
+	sc := m.skel.scratch.Get().(*scratch)
 	b.ReportMetric(float64(sc.visits)/float64(n), "nodes/token")
-	m.scratch.Put(sc)
+	m.skel.scratch.Put(sc)
 }
 
 // The cold benchmarks disable the cache: every token is searched, the

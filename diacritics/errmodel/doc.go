@@ -30,8 +30,11 @@
 // abbreviations with a đ). P(token | word) is the best partition of the
 // word into segments, each rewritten by a rule; vowel slips the data never
 // showed (ẩ read as â) get the engine's pooled slip rate. Candidates are
-// found by a best-first search over a trie of the inventory with that
-// dynamic programme, bounded by a beam below the best word, by the k-th
+// found by a best-first search with that dynamic programme over a trie of
+// the inventory's skeletons (the words without marks, each rule scored at
+// the best of the marked rules it stands for, so that a skeleton's score
+// bounds its words', which are scored exactly only when it is reached),
+// bounded by a beam below the best word, by the k-th
 // best word (ranked by channel score plus the word's unigram prior, so that
 // among the near ties of dropped tones the frequent words stay), and by a
 // budget of expanded nodes. A node's bound adds the least that reading the

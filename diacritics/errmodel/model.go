@@ -22,8 +22,9 @@ import (
 // syllable into segments of one to three runes, each rewritten by a learned
 // rule α → β with probability P(β | α), with a small fixed probability for
 // single-rune edits no rule covers. Candidates are found by a best-first
-// search over a trie of the inventory with that dynamic programme (see
-// Options for its bounds) and are cached per token.
+// search with that dynamic programme over a trie of the inventory's
+// skeletons, the words without their marks (see Options for its bounds),
+// and are cached per token.
 type Model struct {
 	name     string
 	opts     Options
@@ -32,14 +33,18 @@ type Model struct {
 	delLP    []float32            // α id → log10 P("" | α), or -Inf
 	alphaLen []int8               // α id → runes of α
 	delBest  [maxSeg]float32      // best log10 P("" | α) for α of 1, 2, 3 runes
-	trie     trie
+	trie     trie                 // in skel only
 	caseBest [numPatterns]Case
-	prior    []float32 // trie word → log10 prior
+	prior    []float32 // word (of words, or of the trie in skel) → log10 prior
 	exact    float32   // share of tokens the engine read exactly in training
 	mergeLP  float32   // log10 P(engine dropped the space between two words)
 	splitLP  float32   // log10 P(engine cut a word in two)
 	cache    *cache
 	scratch  sync.Pool
+
+	words  []compiledWord // the inventory's words, sorted, compiled for score
+	skel   *Model         // the model of the skeletons, which the search walks
+	family [][]int32      // in skel: each skeleton's words, best prior first
 }
 
 // An alphaLP is a rule α → β seen from β's side.
@@ -205,15 +210,14 @@ func New(p *Params, opts Options) *Model {
 			}
 		}
 	}
-	m.trie = buildTrie(inv, m.alphaID, opts.Prior)
-	m.prior = make([]float32, len(m.trie.words))
+	m.words = m.compileWords(wordList(inv))
+	m.prior = make([]float32, len(m.words))
 	if opts.Prior != nil {
-		for i, w := range m.trie.words {
-			m.prior[i] = opts.Prior(w)
+		for i, w := range m.words {
+			m.prior[i] = opts.Prior(w.text)
 		}
 	}
-	m.trie.setMaxPrior(m.prior)
-	m.sortSpans()
+	m.skel = newSkeleton(m)
 	m.cache = newCache(opts.CacheSize)
 	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
 	return m

@@ -58,15 +58,7 @@ func (t *trie) setMaxPrior(prior []float32) {
 // segments each node ends. The children of a node are ordered by the best
 // prior of the words below them, best first (see expand).
 func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32) trie {
-	words := make([]string, 0, len(ws))
-	seen := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		if !seen[w] && isWordLike(w) && utf8.RuneCountInString(w) <= maxTokenRunes {
-			seen[w] = true
-			words = append(words, w)
-		}
-	}
-	sort.Strings(words)
+	words := wordList(ws)
 	t := trie{words: words}
 	type pnode struct {
 		kids     map[rune]*pnode
@@ -172,6 +164,21 @@ func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32
 	return t
 }
 
+// wordList returns the distinct word-like strings of ws no longer than
+// maxTokenRunes, sorted.
+func wordList(ws []string) []string {
+	words := make([]string, 0, len(ws))
+	seen := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		if !seen[w] && isWordLike(w) && utf8.RuneCountInString(w) <= maxTokenRunes {
+			seen[w] = true
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	return words
+}
+
 // A spanRule is a rule whose gold side spans a trie node, with the range
 // of the lengths of the words below the node where it ends.
 type spanRule struct {
@@ -210,6 +217,7 @@ type scratch struct {
 	pq     []qitem                                              // priority queue of opened nodes
 	arena  []float32                                            // their columns
 	hs     [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
+	dp     [maxTokenRunes + 1][maxTokenRunes + 1]float32        // see score
 
 	visits int // trie nodes looked at, for benchmarks
 
@@ -265,36 +273,101 @@ type limits struct {
 // searchLimited is search within lim.
 func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	minLogProb, budget := lim.minLogProb, lim.budget
-	sc := m.scratch.Get().(*scratch)
-	defer m.scratch.Put(sc)
-	sc.obs = sc.obs[:0]
+	// wsc indexes the token for the words' rules (see score), sc for the
+	// skeletons' rules, and holds the walk
+	wsc := m.scratch.Get().(*scratch)
+	defer m.scratch.Put(wsc)
+	sk := m.skel
+	sc := sk.scratch.Get().(*scratch)
+	defer sk.scratch.Put(sc)
+	wsc.obs, sc.obs = wsc.obs[:0], sc.obs[:0]
 	offs := make([]int, 0, 16)
 	for i, r := range s {
-		sc.obs = append(sc.obs, r)
+		wsc.obs = append(wsc.obs, r)
+		sc.obs = append(sc.obs, skelRune(r))
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(s))
-	obs := sc.obs
-	n := len(obs)
+	n := len(wsc.obs)
+	if n == 0 || n > maxTokenRunes || !syllableShaped(wsc.obs) {
+		return nil
+	}
 	clear(sc.obsSet[:])
-	for _, r := range obs {
+	for _, r := range sc.obs {
 		if r < obsSetRunes {
 			sc.obsSet[r>>6] |= 1 << (r & 63)
 		}
 	}
-	if n == 0 || n > maxTokenRunes || !syllableShaped(obs) {
+	m.index(wsc, s, offs, minLogProb)
+	segBest := sk.index(sc, s, offs, minLogProb)
+	sc.rest(sk, &segBest, false)
+	// The search is best first over the trie, in two phases. A node's
+	// bound is the best value of its column plus the least that reading
+	// the rest of the token costs the words below it (see rest), or the
+	// bound of those words read through a rule that spans the node (see
+	// span): none of them can score better. findBest expands the node of
+	// highest bound until no open node can beat the best word found, which
+	// sets the beam (the wide beam and list when it is below -1). fill
+	// then expands the nodes of highest bound plus best prior below, until
+	// none can enter the list of the k words of best channel score plus
+	// prior. Edits no rule covers are tried, when lim allows them, only
+	// when the rules read the token poorly (nothing above -2): the search
+	// is then run again with them, and the first run stops as soon as that
+	// is sure.
+	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
+	st := searchState{m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, budget: budget, poor: minLogProb}
+	if lowest <= m.opts.EditLogProb && lim.generic {
+		st.poor = -2
+	}
+	st.start()
+	st.findBest()
+	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb && lim.generic {
+		sc.rest(sk, &segBest, true)
+		st = searchState{m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true, budget: lim.budget, poor: minLogProb}
+		st.start()
+		st.findBest()
+	}
+	if lim.k > 0 {
+		st.k = min(st.k, lim.k)
+	}
+	st.fill()
+	beam, k := st.beam, st.k
+	// Of the words within the beam of the best, keep the k most likely by
+	// channel score and prior: among near ties (the tones a legacy engine
+	// drops) the frequent words are the ones worth the decoder's time.
+	f := sc.found
+	if len(f) == 0 {
 		return nil
 	}
-	// index the rules whose observed side occurs in s
+	best := f[0].lp
+	for _, c := range f {
+		best = max(best, c.lp)
+	}
+	f = slices.DeleteFunc(f, func(c found) bool { return c.lp < best-beam })
+	sort.Slice(f, func(i, j int) bool {
+		return f[i].lp+m.prior[f[i].word] > f[j].lp+m.prior[f[j].word]
+	})
+	out := make([]diacritics.Candidate, 0, min(len(f), k))
+	for _, c := range f[:min(len(f), k)] {
+		out = append(out, diacritics.Candidate{Text: m.words[c.word].text, LogProb: c.lp})
+	}
+	sortCandidates(out)
+	return out
+}
+
+// index stamps in sc the rules of m whose observed side occurs in the
+// token s (offs: the byte offset of each rune, and len(s)) and lays out
+// their entries, each rule's contiguously: a first pass counts them, a
+// second fills them in. It returns, for each segment of the token, the
+// best rule of one, two and three gold runes producing it (below
+// minLogProb: minLogProb).
+func (m *Model) index(sc *scratch, s string, offs []int, minLogProb float32) (segBest segBests) {
+	n := len(offs) - 1
 	sc.gen++
 	if sc.gen == 0 {
 		clear(sc.stamp)
 		sc.gen = 1
 	}
-	// segBest[j-1][l-1][a-1]: the best rule of a gold runes producing
-	// obs[j-l : j]. The entries of each rule are laid out contiguously:
-	// a first pass counts them, a second fills them in.
-	var segBest segBests
 	sc.active = sc.active[:0]
 	for j := 1; j <= n; j++ {
 		for l := 1; l <= maxSeg && l <= j; l++ {
@@ -330,67 +403,18 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 			}
 		}
 	}
-	sc.rest(m, &segBest, false)
-	// The search is best first over the trie, in two phases. A node's
-	// bound is the best value of its column plus the least that reading
-	// the rest of the token costs the words below it (see rest), or the
-	// bound of those words read through a rule that spans the node (see
-	// span): none of them can score better. findBest expands the node of
-	// highest bound until no open node can beat the best word found, which
-	// sets the beam (the wide beam and list when it is below -1). fill
-	// then expands the nodes of highest bound plus best prior below, until
-	// none can enter the list of the k words of best channel score plus
-	// prior. Edits no rule covers are tried, when lim allows them, only
-	// when the rules read the token poorly (nothing above -2): the search
-	// is then run again with them, and the first run stops as soon as that
-	// is sure.
-	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
-	st := searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, budget: budget, poor: minLogProb}
-	if lowest <= m.opts.EditLogProb && lim.generic {
-		st.poor = -2
-	}
-	st.start()
-	st.findBest()
-	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb && lim.generic {
-		sc.rest(m, &segBest, true)
-		st = searchState{m: m, sc: sc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true, budget: lim.budget, poor: minLogProb}
-		st.start()
-		st.findBest()
-	}
-	if lim.k > 0 {
-		st.k = min(st.k, lim.k)
-	}
-	st.fill()
-	beam, k := st.beam, st.k
-	// Of the words within the beam of the best, keep the k most likely by
-	// channel score and prior: among near ties (the tones a legacy engine
-	// drops) the frequent words are the ones worth the decoder's time.
-	f := sc.found
-	if len(f) == 0 {
-		return nil
-	}
-	best := f[0].lp
-	for _, c := range f {
-		best = max(best, c.lp)
-	}
-	f = slices.DeleteFunc(f, func(c found) bool { return c.lp < best-beam })
-	sort.Slice(f, func(i, j int) bool {
-		return f[i].lp+m.prior[f[i].word] > f[j].lp+m.prior[f[j].word]
-	})
-	out := make([]diacritics.Candidate, 0, min(len(f), k))
-	for _, c := range f[:min(len(f), k)] {
-		out = append(out, diacritics.Candidate{Text: m.trie.words[c.word], LogProb: c.lp})
-	}
-	sortCandidates(out)
-	return out
+	return segBest
 }
 
-// searchState is one trie walk.
+// searchState is one walk of the skeleton trie.
 type searchState struct {
-	beam  float32 // words more than beam below the best are dropped
-	k     int     // at most k words are kept
-	m     *Model
-	sc    *scratch
+	beam float32  // words more than beam below the best are dropped
+	k    int      // at most k words are kept
+	m    *Model   // the skeletons' model, whose trie is walked
+	sc   *scratch // the walk's scratch
+	wm   *Model   // the words' model, which scores the words
+	wsc  *scratch // the token indexed for wm
+
 	best  float32
 	abs   float32 // absolute bound
 	floor float32 // current bound: abs, raised to the beam below the best word
@@ -625,7 +649,7 @@ func (st *searchState) expand(i int32) {
 			continue
 		}
 		if ch.word >= 0 && C[n] >= st.floor {
-			st.add(ch.word, C[n])
+			st.addFamily(ch.word, C[n])
 		}
 		if ch.n == 0 {
 			sc.arena = sc.arena[:off]
@@ -905,7 +929,7 @@ func (st *searchState) add(w int32, lp float32) {
 func (st *searchState) list(w int32, lp float32) {
 	h := st.sc.heap
 	k := st.k
-	lp += st.m.prior[w]
+	lp += st.wm.prior[w]
 	switch {
 	case len(h) < k:
 		h = append(h, lp)

@@ -88,8 +88,8 @@ func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok
 	}
 	read := func(generic bool) (ws []scored, best float32) {
 		best = minLogProb
-		for i, w := range m.trie.words {
-			if lp := refScore(m, []rune(w), obs, &rules, generic); lp >= lowest {
+		for i, w := range m.words {
+			if lp := refScore(m, w.runes, obs, &rules, generic); lp >= lowest {
 				ws = append(ws, scored{i, lp})
 				best = max(best, lp)
 			}
@@ -122,7 +122,7 @@ func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok
 		ws = ws[:k]
 	}
 	for _, x := range ws {
-		c = append(c, diacritics.Candidate{Text: m.trie.words[x.w], LogProb: x.lp})
+		c = append(c, diacritics.Candidate{Text: m.words[x.w].text, LogProb: x.lp})
 	}
 	sortCandidates(c)
 	return c, true

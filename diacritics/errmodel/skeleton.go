@@ -1,0 +1,244 @@
+package errmodel
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/vnarchive/vnrestore/lexicon"
+)
+
+// The search walks a trie of skeletons, the words of the inventory without
+// their marks ("cua" for của, cua, cùa, cứa, cửa...), under a channel whose
+// every rule and deletion scores the best of the rules it stands for (the
+// skeleton rule u → u scores as the best of ủ → u, u → u, ư → u...). A
+// skeleton's score is then at least that of each word of its family, so
+// bounds on skeletons bound the words, and the exact score of a word is
+// computed only when its skeleton is reached (see addFamily). The skeleton
+// trie has a quarter of the nodes of the word trie and a node far fewer
+// children: the marked variants of a vowel, which the walk of the word
+// trie visits one by one, are one node.
+
+// skelRune returns the skeleton of rune r: its base letter for a
+// Vietnamese letter, r itself otherwise.
+func skelRune(r rune) rune {
+	if r < skelTableSize {
+		skelOnce.Do(initSkelTable)
+		return skelTable[r]
+	}
+	return skeletonOf(r)
+}
+
+const skelTableSize = 0x2000
+
+var (
+	skelOnce  sync.Once
+	skelTable []rune
+)
+
+func initSkelTable() {
+	skelTable = make([]rune, skelTableSize)
+	for r := range rune(skelTableSize) {
+		skelTable[r] = skeletonOf(r)
+	}
+}
+
+// skeletonOf is skelRune without the table.
+func skeletonOf(r rune) rune {
+	s := lexicon.Skeleton(string(r))
+	if sr, n := utf8.DecodeRuneInString(s); n == len(s) && sr != utf8.RuneError {
+		return sr
+	}
+	return r
+}
+
+// skeletonString maps skelRune over s.
+func skeletonString(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = skelRune(r)
+	}
+	return string(rs)
+}
+
+// newSkeleton returns the model the search walks for m: the trie of the
+// skeletons of m's words, with the rules of m mapped onto skeletons, each
+// at its best. Its prior of a skeleton is the best prior of its family,
+// and family lists each skeleton's words, best prior first.
+func newSkeleton(m *Model) *Model {
+	s := &Model{name: m.name, opts: m.opts, alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}
+	skelID := make([]int32, len(m.alphaID)) // word rule id → skeleton rule id
+	for a, id := range m.alphaID {
+		sa := skeletonString(a)
+		sid, ok := s.alphaID[sa]
+		if !ok {
+			sid = int32(len(s.alphaID))
+			s.alphaID[sa] = sid
+		}
+		skelID[id] = sid
+	}
+	s.delLP = make([]float32, len(s.alphaID))
+	for i := range s.delLP {
+		s.delLP[i] = float32(math.Inf(-1))
+	}
+	s.alphaLen = make([]int8, len(s.alphaID))
+	for id, sid := range skelID {
+		s.delLP[sid] = max(s.delLP[sid], m.delLP[id])
+		s.alphaLen[sid] = m.alphaLen[id]
+	}
+	for beta, as := range m.byBeta {
+		var out []alphaLP
+		for _, a := range as {
+			sid := skelID[a.id]
+			if i := slices.IndexFunc(out, func(x alphaLP) bool { return x.id == sid }); i >= 0 {
+				out[i].lp = max(out[i].lp, a.lp)
+			} else {
+				out = append(out, alphaLP{sid, a.lp})
+			}
+		}
+		s.byBeta[beta] = out
+	}
+	s.delBest = m.delBest
+
+	famOf := make(map[string]int, len(m.words))
+	var skels []string
+	var fams [][]int32
+	for w, word := range m.words {
+		sk := skeletonString(word.text)
+		f, ok := famOf[sk]
+		if !ok {
+			f = len(skels)
+			famOf[sk] = f
+			skels = append(skels, sk)
+			fams = append(fams, nil)
+		}
+		fams[f] = append(fams[f], int32(w))
+	}
+	famPrior := func(sk string) float32 {
+		best := float32(math.Inf(-1))
+		for _, w := range fams[famOf[sk]] {
+			best = max(best, m.prior[w])
+		}
+		return best
+	}
+	s.trie = buildTrie(skels, s.alphaID, famPrior)
+	s.prior = make([]float32, len(s.trie.words))
+	s.family = make([][]int32, len(s.trie.words))
+	for i, sk := range s.trie.words {
+		s.prior[i] = famPrior(sk)
+		f := slices.Clone(fams[famOf[sk]])
+		slices.SortStableFunc(f, func(a, b int32) int { return cmp.Compare(m.prior[b], m.prior[a]) })
+		s.family[i] = f
+	}
+	s.trie.setMaxPrior(s.prior)
+	s.sortSpans()
+	s.scratch.New = func() any { return newScratch(len(s.alphaID)) }
+	return s
+}
+
+// compiledWord is a word of the inventory as score reads it: its runes
+// and, for each, the rule ids of the suffixes of one to three runes that
+// end there (-1 when no rule has that gold side).
+type compiledWord struct {
+	text   string
+	runes  []rune
+	alphas [][3]int32
+}
+
+// compileWords compiles words for m's rules.
+func (m *Model) compileWords(words []string) []compiledWord {
+	cw := make([]compiledWord, len(words))
+	for w, word := range words {
+		rs := []rune(word)
+		c := compiledWord{text: word, runes: rs, alphas: make([][3]int32, len(rs))}
+		for i := range rs {
+			for k := 1; k <= maxSeg; k++ {
+				c.alphas[i][k-1] = -1
+				if k <= i+1 {
+					if id, ok := m.alphaID[string(rs[i+1-k:i+1])]; ok {
+						c.alphas[i][k-1] = id
+					}
+				}
+			}
+		}
+		cw[w] = c
+	}
+	return cw
+}
+
+// score returns log10 P(token | word w), the token being the one indexed in
+// sc: the dynamic programme of a trie walk's columns (see column) along the
+// word's runes, with or without the edits no rule covers.
+func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
+	cw := &m.words[w]
+	n := len(sc.obs)
+	edit := m.opts.EditLogProb
+	d := &sc.dp
+	d[0][0] = 0
+	for j := 1; j <= n; j++ {
+		d[0][j] = d[0][j-1] + edit // runes read before the word
+	}
+	for i, r := range cw.runes {
+		P, C := &d[i], &d[i+1]
+		if generic {
+			for j := 0; j <= n; j++ {
+				C[j] = P[j] + edit
+			}
+			for j := 1; j <= n; j++ {
+				v := P[j-1] + edit
+				if sc.obs[j-1] == r {
+					v = P[j-1] - 0.05
+				}
+				C[j] = max(C[j], v)
+			}
+		} else {
+			C[0] = minLogProb
+			for j := 1; j <= n; j++ {
+				C[j] = minLogProb
+				if sc.obs[j-1] == r {
+					C[j] = P[j-1] - 0.05
+				}
+			}
+		}
+		for k := 1; k <= maxSeg && k <= i+1; k++ {
+			id := cw.alphas[i][k-1]
+			if id < 0 {
+				continue
+			}
+			A := &d[i+1-k]
+			if dl := m.delLP[id]; dl > minLogProb {
+				for j := 0; j <= n; j++ {
+					C[j] = max(C[j], A[j]+dl)
+				}
+			}
+			if sc.stamp[id] != sc.gen {
+				continue
+			}
+			for _, en := range sc.entries(id) {
+				C[en.j] = max(C[en.j], A[en.j-en.l]+en.lp)
+			}
+		}
+		if generic {
+			for j := 1; j <= n; j++ {
+				C[j] = max(C[j], C[j-1]+edit)
+			}
+		}
+	}
+	return d[len(cw.runes)][n]
+}
+
+// addFamily records the words of skeleton sw, whose score is at most
+// bound: each scored exactly, best prior first, until no more can enter
+// the full list.
+func (st *searchState) addFamily(sw int32, bound float32) {
+	for _, w := range st.m.family[sw] {
+		if st.filling && len(st.sc.heap) == st.k && bound+st.wm.prior[w] < st.sc.heap[0] {
+			break // nor can the rest, rarer
+		}
+		if lp := st.wm.score(st.wsc, w, st.generic); lp >= st.floor {
+			st.add(w, lp)
+		}
+	}
+}
