@@ -212,12 +212,20 @@ type scratch struct {
 	gen    uint32
 	obs    []rune
 	found  []found
-	heap   []float32                                            // min-heap of the best scores found, at most MaxCandidates
-	opened []open                                               // nodes reached by the search
-	pq     []qitem                                              // priority queue of opened nodes
-	arena  []float32                                            // their columns
-	hs     [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
-	dp     [maxTokenRunes + 1][maxTokenRunes + 1]float32        // see score
+	// pending holds the skeletons reached in the first phase whose words
+	// could not beat the best word: they are scored when the list is
+	// filled (see addFamily)
+	pending []found
+	heap    []float32                                            // min-heap of the best scores found, at most MaxCandidates
+	opened  []open                                               // nodes reached by the search
+	pq      []qitem                                              // priority queue of opened nodes
+	arena   []float32                                            // their columns
+	hs      [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
+	dp      [maxTokenRunes + 1][maxTokenRunes + 1]float32        // see score
+	// dpWord is the word of this query whose rows dp holds, with or
+	// without edits (dpGeneric); -1 for none
+	dpWord    int32
+	dpGeneric bool
 
 	visits int // trie nodes looked at, for benchmarks
 
@@ -254,7 +262,7 @@ type found struct {
 }
 
 func newScratch(nAlpha int) any {
-	return &scratch{stamp: make([]uint32, nAlpha), first: make([]int32, nAlpha), count: make([]int32, nAlpha), best: make([]float32, nAlpha)}
+	return &scratch{stamp: make([]uint32, nAlpha), first: make([]int32, nAlpha), count: make([]int32, nAlpha), best: make([]float32, nAlpha), dpWord: -1}
 }
 
 // search returns the candidates of the lower-case token s, best first.
@@ -363,6 +371,7 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 // minLogProb: minLogProb).
 func (m *Model) index(sc *scratch, s string, offs []int, minLogProb float32) (segBest segBests) {
 	n := len(offs) - 1
+	sc.dpWord = -1
 	sc.gen++
 	if sc.gen == 0 {
 		clear(sc.stamp)
@@ -509,7 +518,7 @@ func (st *searchState) start() {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
 	w := n + 1
-	sc.found, sc.heap = sc.found[:0], sc.heap[:0]
+	sc.found, sc.heap, sc.pending = sc.found[:0], sc.heap[:0], sc.pending[:0]
 	sc.opened, sc.pq = sc.opened[:0], sc.pq[:0]
 	sc.arena = slices.Grow(sc.arena[:0], w)[:w]
 	root := sc.arena[:w]
@@ -557,6 +566,7 @@ func (st *searchState) fill() {
 	for _, f := range sc.found {
 		st.list(f.word, f.lp)
 	}
+	st.addPending()
 	q := sc.pq[:0]
 	for _, it := range sc.pq {
 		o := &sc.opened[it.i]

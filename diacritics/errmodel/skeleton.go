@@ -170,17 +170,29 @@ func (m *Model) compileWords(words []string) []compiledWord {
 
 // score returns log10 P(token | word w), the token being the one indexed in
 // sc: the dynamic programme of a trie walk's columns (see column) along the
-// word's runes, with or without the edits no rule covers.
+// word's runes, with or without the edits no rule covers. The rows of the
+// prefix it shares with the word scored before it in the same query are
+// kept.
 func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
 	cw := &m.words[w]
 	n := len(sc.obs)
 	edit := m.opts.EditLogProb
 	d := &sc.dp
-	d[0][0] = 0
-	for j := 1; j <= n; j++ {
-		d[0][j] = d[0][j-1] + edit // runes read before the word
+	from := 0
+	if sc.dpWord >= 0 && sc.dpGeneric == generic {
+		prev := m.words[sc.dpWord].runes
+		for from < len(prev) && from < len(cw.runes) && prev[from] == cw.runes[from] {
+			from++
+		}
+	} else {
+		d[0][0] = 0
+		for j := 1; j <= n; j++ {
+			d[0][j] = d[0][j-1] + edit // runes read before the word
+		}
 	}
-	for i, r := range cw.runes {
+	sc.dpWord, sc.dpGeneric = w, generic
+	for i := from; i < len(cw.runes); i++ {
+		r := cw.runes[i]
 		P, C := &d[i], &d[i+1]
 		if generic {
 			for j := 0; j <= n; j++ {
@@ -230,9 +242,14 @@ func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
 }
 
 // addFamily records the words of skeleton sw, whose score is at most
-// bound: each scored exactly, best prior first, until no more can enter
-// the full list.
+// bound. In the first phase, a skeleton that cannot beat the best word
+// waits for the second (see addPending); otherwise its words are scored
+// exactly, best prior first, until no more can enter the full list.
 func (st *searchState) addFamily(sw int32, bound float32) {
+	if !st.filling && st.hits > 0 && bound <= st.best {
+		st.sc.pending = append(st.sc.pending, found{sw, bound})
+		return
+	}
 	for _, w := range st.m.family[sw] {
 		if st.filling && len(st.sc.heap) == st.k && bound+st.wm.prior[w] < st.sc.heap[0] {
 			break // nor can the rest, rarer
@@ -241,4 +258,22 @@ func (st *searchState) addFamily(sw int32, bound float32) {
 			st.add(w, lp)
 		}
 	}
+}
+
+// addPending scores the words of the skeletons left pending by the first
+// phase, those of best bound plus prior first, as the list fills.
+func (st *searchState) addPending() {
+	p := st.sc.pending
+	key := func(f found) float32 { return f.lp + st.m.prior[f.word] }
+	slices.SortFunc(p, func(a, b found) int { return cmp.Compare(key(b), key(a)) })
+	for _, f := range p {
+		if f.lp < st.floor {
+			continue
+		}
+		if len(st.sc.heap) == st.k && key(f) < st.sc.heap[0] {
+			break // nor can the rest
+		}
+		st.addFamily(f.word, f.lp)
+	}
+	st.sc.pending = p[:0]
 }
