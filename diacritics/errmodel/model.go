@@ -321,11 +321,13 @@ func (m *Model) half(s string) []diacritics.Candidate {
 
 // addPairs adds to the candidates c of the lower-case token s the readings
 // of s as two syllables glued together ("doivi" for "đối với"), when s is
-// long enough and no single syllable reads it well. A pair is scored as
+// long enough and no single syllable reads it even fairly (none scores
+// -3 or better: between -3 and -1, the pairs never changed a word the
+// decoder chose on the synthetic pages, held out or not). A pair is scored as
 // its halves' readings times the probability that the engine dropped the
 // space between two words; at most MaxCandidates pairs are added.
 func (m *Model) addPairs(s string, c []diacritics.Candidate) []diacritics.Candidate {
-	const weak = -1 // a single reading at least this good rules out pairs
+	const weak = -3 // a single reading at least this good rules out pairs
 	if m.mergeLP < -1e30 || strings.ContainsRune(s, ' ') || (len(c) > 0 && c[0].LogProb >= weak) {
 		return c
 	}
