@@ -2,6 +2,7 @@ package errmodel
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 	"sort"
 	"unicode"
@@ -739,30 +740,33 @@ func (sc *scratch) down(j int) {
 func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw, top float32) {
 	m, sc := st.m, st.sc
 	n := len(sc.obs)
+	w := n + 1
 	edit := m.opts.EditLogProb
-	P := anc[0]
-	if st.generic {
-		for j := 0; j <= n; j++ {
-			C[j] = P[j] + edit
+	C = C[:w]
+	P := anc[0][:w]
+	// the positions j at which the token has the child's rune, as
+	// bits j-1
+	var at uint32
+	if sc.inObs(ch.r) {
+		for j, r := range sc.obs {
+			if r == ch.r {
+				at |= 1 << j
+			}
 		}
-		for j := 1; j <= n; j++ {
-			v := P[j-1] + edit
-			if sc.obs[j-1] == ch.r {
-				v = P[j-1] - 0.05
-			}
-			if v > C[j] {
-				C[j] = v
-			}
+	}
+	if st.generic {
+		C[0] = P[0] + edit
+		for j := 1; j < w; j++ {
+			C[j] = max(P[j], P[j-1]) + edit
 		}
 	} else {
-		for j := 0; j <= n; j++ {
+		for j := range C {
 			C[j] = minLogProb
 		}
-		for j := 1; j <= n; j++ {
-			if sc.obs[j-1] == ch.r {
-				C[j] = P[j-1] - 0.05
-			}
-		}
+	}
+	for ; at != 0; at &= at - 1 {
+		j := bits.TrailingZeros32(at) + 1
+		C[j] = max(C[j], P[j-1]-0.05)
 	}
 	for k := 1; k <= 3; k++ {
 		id := ch.alpha[k-1]
@@ -770,11 +774,10 @@ func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw
 		if id < 0 || A == nil {
 			continue
 		}
+		A = A[:w]
 		if dl := m.delLP[id]; dl > -1e30 {
-			for j := 0; j <= n; j++ {
-				if v := A[j] + dl; v > C[j] {
-					C[j] = v
-				}
+			for j := range C {
+				C[j] = max(C[j], A[j]+dl)
 			}
 		}
 		if sc.stamp[id] != sc.gen {
@@ -786,13 +789,11 @@ func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw
 			}
 		}
 	}
-	h := sc.hs[ch.lo][ch.hi][:n+1]
+	h := sc.hs[ch.lo][ch.hi][:w]
 	raw, top = C[0], C[0]+h[0]
-	for j := 1; j <= n; j++ {
+	for j := 1; j < w; j++ {
 		if st.generic {
-			if v := C[j-1] + edit; v > C[j] {
-				C[j] = v
-			}
+			C[j] = max(C[j], C[j-1]+edit)
 		}
 		raw = max(raw, C[j])
 		top = max(top, C[j]+h[j])
