@@ -26,25 +26,28 @@ import (
 // skeletons, the words without their marks (see Options for its bounds),
 // and are cached per token.
 type Model struct {
-	name     string
-	opts     Options
+	name string
+	opts Options
+	ruleSet
+	caseBest [numPatterns]Case
+	words    []compiledWord // the inventory's words, sorted, compiled for score
+	prior    []float32      // word → log10 prior
+	skel     *skeletonSpace // what the search walks
+	exact    float32        // share of tokens the engine read exactly in training
+	mergeLP  float32        // log10 P(engine dropped the space between two words)
+	splitLP  float32        // log10 P(engine cut a word in two)
+	cache    *cache
+	scratch  sync.Pool // of scratches indexing a token for ruleSet (see score)
+}
+
+// A ruleSet holds a channel's rules α → β over some gold alphabet (the
+// words' letters, or their skeletons'), indexed for reading a token.
+type ruleSet struct {
 	alphaID  map[string]int32
 	byBeta   map[string][]alphaLP // observed segment β → rules α → β
 	delLP    []float32            // α id → log10 P("" | α), or -Inf
 	alphaLen []int8               // α id → runes of α
 	delBest  [maxSeg]float32      // best log10 P("" | α) for α of 1, 2, 3 runes
-	trie     trie                 // in skel only
-	caseBest [numPatterns]Case
-	prior    []float32 // word (of words, or of the trie in skel) → log10 prior
-	exact    float32   // share of tokens the engine read exactly in training
-	mergeLP  float32   // log10 P(engine dropped the space between two words)
-	splitLP  float32   // log10 P(engine cut a word in two)
-	cache    *cache
-	scratch  sync.Pool
-
-	words  []compiledWord // the inventory's words, sorted, compiled for score
-	skel   *Model         // the model of the skeletons, which the search walks
-	family [][]int32      // in skel: each skeleton's words, best prior first
 }
 
 // An alphaLP is a rule α → β seen from β's side.
@@ -144,7 +147,7 @@ func (o *Options) setDefaults() {
 // (duplicates and non-words in it are ignored).
 func New(p *Params, opts Options) *Model {
 	opts.setDefaults()
-	m := &Model{name: p.Name, opts: opts, alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}
+	m := &Model{name: p.Name, opts: opts, ruleSet: ruleSet{alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}}
 	for _, r := range p.Rules {
 		if _, ok := m.alphaID[r.Alpha]; !ok {
 			m.alphaID[r.Alpha] = int32(len(m.alphaID))

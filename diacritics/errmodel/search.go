@@ -14,7 +14,8 @@ import (
 // maxTokenRunes is the longest observed token the channel reads.
 const maxTokenRunes = 10
 
-// A trie holds the syllable inventory; node 0 is the root. The children of
+// A trie holds a list of words (the skeletons of the inventory: see
+// skeletonSpace); node 0 is the root. The children of
 // a node are contiguous.
 type trie struct {
 	nodes []trieNode
@@ -370,7 +371,7 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 // second fills them in. It returns, for each segment of the token, the
 // best rule of one, two and three gold runes producing it (below
 // minLogProb: minLogProb).
-func (m *Model) index(sc *scratch, s string, offs []int, minLogProb float32) (segBest segBests) {
+func (m *ruleSet) index(sc *scratch, s string, offs []int, minLogProb float32) (segBest segBests) {
 	n := len(offs) - 1
 	sc.dpWord = -1
 	sc.gen++
@@ -418,12 +419,12 @@ func (m *Model) index(sc *scratch, s string, offs []int, minLogProb float32) (se
 
 // searchState is one walk of the skeleton trie.
 type searchState struct {
-	beam float32  // words more than beam below the best are dropped
-	k    int      // at most k words are kept
-	m    *Model   // the skeletons' model, whose trie is walked
-	sc   *scratch // the walk's scratch
-	wm   *Model   // the words' model, which scores the words
-	wsc  *scratch // the token indexed for wm
+	beam float32        // words more than beam below the best are dropped
+	k    int            // at most k words are kept
+	m    *skeletonSpace // whose trie is walked
+	sc   *scratch       // the walk's scratch
+	wm   *Model         // the words' model, which scores the words
+	wsc  *scratch       // the token indexed for wm
 
 	best  float32
 	abs   float32 // absolute bound
@@ -466,7 +467,7 @@ const maxRest = maxTokenRunes
 // itself, or (when generic) an edit. A node's column value at j plus
 // hs[lo][hi][j], for the range of the lengths of the words below it,
 // bounds those words through j.
-func (sc *scratch) rest(m *Model, segBest *segBests, generic bool) {
+func (sc *scratch) rest(m *skeletonSpace, segBest *segBests, generic bool) {
 	n := len(sc.obs)
 	edit := m.opts.EditLogProb
 	var h [maxRest + 1][maxTokenRunes + 1]float32 // h[L][j]: exactly L runes
@@ -835,7 +836,7 @@ func (st *searchState) reaches(ch *trieNode, thr float32, raws, tops *[3]float32
 // sortSpans orders the rules spanning each node of the trie, those from
 // the parent and those from the grandparent, by their best log prob
 // whatever the token, so that span can stop early.
-func (m *Model) sortSpans() {
+func (m *skeletonSpace) sortSpans() {
 	best := slices.Clone(m.delLP)
 	for _, as := range m.byBeta {
 		for _, a := range as {

@@ -89,7 +89,7 @@ func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok
 	read := func(generic bool) (ws []scored, best float32) {
 		best = minLogProb
 		for i, w := range m.words {
-			if lp := refScore(m, w.runes, obs, &rules, generic); lp >= lowest {
+			if lp := refScore(&m.ruleSet, m.opts.EditLogProb, w.runes, obs, &rules, generic); lp >= lowest {
 				ws = append(ws, scored{i, lp})
 				best = max(best, lp)
 			}
@@ -131,10 +131,10 @@ func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok
 // refScore is log10 P(obs | word) by the Brill–Moore dynamic programme
 // over the word's runes, as the trie walk's columns compute it: d[i][j]
 // is the best score of reading word[:i] as obs[:j].
-// rules[j][l] lists the rules whose observed side is obs[j-l:j].
-func refScore(m *Model, word, obs []rune, rules *[maxTokenRunes + 1][maxSeg + 1][]alphaLP, generic bool) float32 {
+// rules[j][l] lists the rules of m whose observed side is obs[j-l:j]; edit is
+// the log prob of an edit no rule covers.
+func refScore(m *ruleSet, edit float32, word, obs []rune, rules *[maxTokenRunes + 1][maxSeg + 1][]alphaLP, generic bool) float32 {
 	n := len(obs)
-	edit := m.opts.EditLogProb
 	d := make([][]float32, len(word)+1)
 	for i := range d {
 		d[i] = make([]float32, n+1)

@@ -63,12 +63,21 @@ func skeletonString(s string) string {
 	return string(rs)
 }
 
-// newSkeleton returns the model the search walks for m: the trie of the
-// skeletons of m's words, with the rules of m mapped onto skeletons, each
-// at its best. Its prior of a skeleton is the best prior of its family,
-// and family lists each skeleton's words, best prior first.
-func newSkeleton(m *Model) *Model {
-	s := &Model{name: m.name, opts: m.opts, alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}
+// A skeletonSpace is what the search walks for a Model: the trie of the
+// skeletons of its words, and its rules mapped onto skeletons, each at the
+// best of the rules it stands for.
+type skeletonSpace struct {
+	ruleSet
+	opts    Options
+	trie    trie
+	prior   []float32 // skeleton → the best prior of its words
+	family  [][]int32 // skeleton → its words, best prior first
+	scratch sync.Pool // of scratches holding a walk
+}
+
+// newSkeleton returns the skeleton space of m.
+func newSkeleton(m *Model) *skeletonSpace {
+	s := &skeletonSpace{opts: m.opts, ruleSet: ruleSet{alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}}
 	skelID := make([]int32, len(m.alphaID)) // word rule id → skeleton rule id
 	for a, id := range m.alphaID {
 		sa := skeletonString(a)
