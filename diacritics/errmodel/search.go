@@ -2,7 +2,6 @@ package errmodel
 
 import (
 	"cmp"
-	"math/bits"
 	"slices"
 	"sort"
 	"unicode"
@@ -737,69 +736,75 @@ func (sc *scratch) down(j int) {
 // column computes into C the column of the trie node ch from the columns
 // anc of its parent, grandparent and great-grandparent (nil above the
 // root), and returns its best value and its bound: the best of value plus
-// sc.h (see rest).
+// sc.hs (see rest).
 func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw, top float32) {
-	m, sc := st.m, st.sc
-	n := len(sc.obs)
-	w := n + 1
-	edit := m.opts.EditLogProb
+	sc := st.sc
+	w := len(sc.obs) + 1
+	st.m.extend(sc, ch.r, sc.inObs(ch.r), &ch.alpha, anc, C, st.generic, st.m.opts.EditLogProb)
+	C = C[:w]
+	h := sc.hs[ch.lo][ch.hi][:w]
+	raw, top = C[0], C[0]+h[0]
+	for j := 1; j < w; j++ {
+		raw = max(raw, C[j])
+		top = max(top, C[j]+h[j])
+	}
+	return raw, top
+}
+
+// extend is the step of the Brill–Moore programme over the token indexed
+// in ix: it computes into C the column of a gold rune r, whose suffixes of
+// one to three runes ending with it have the rule ids alpha (-1: none),
+// from the columns anc of the one, two and three gold runes before it (nil
+// before the start). C[j] is the best score of reading the gold runes up
+// to r as obs[:j]. occurs false says the token has no r (a shortcut);
+// generic allows the edits no rule covers, at log prob edit each.
+func (rs *ruleSet) extend(ix *scratch, r rune, occurs bool, alpha *[3]int32, anc *[3][]float32, C []float32, generic bool, edit float32) {
+	w := len(ix.obs) + 1
 	C = C[:w]
 	P := anc[0][:w]
-	// the positions j at which the token has the child's rune, as
-	// bits j-1
-	var at uint32
-	if sc.inObs(ch.r) {
-		for j, r := range sc.obs {
-			if r == ch.r {
-				at |= 1 << j
-			}
-		}
-	}
-	if st.generic {
+	if generic {
 		C[0] = P[0] + edit
 		for j := 1; j < w; j++ {
-			C[j] = max(P[j], P[j-1]) + edit
+			C[j] = max(P[j], P[j-1]) + edit // r dropped, or misread
 		}
 	} else {
 		for j := range C {
 			C[j] = minLogProb
 		}
 	}
-	for ; at != 0; at &= at - 1 {
-		j := bits.TrailingZeros32(at) + 1
-		C[j] = max(C[j], P[j-1]-0.05)
+	if occurs {
+		for j, o := range ix.obs {
+			if o == r {
+				C[j+1] = max(C[j+1], P[j]-0.05) // r read as itself
+			}
+		}
 	}
 	for k := 1; k <= 3; k++ {
-		id := ch.alpha[k-1]
+		id := alpha[k-1]
 		A := anc[k-1]
 		if id < 0 || A == nil {
 			continue
 		}
 		A = A[:w]
-		if dl := m.delLP[id]; dl > -1e30 {
+		if dl := rs.delLP[id]; dl > minLogProb {
 			for j := range C {
 				C[j] = max(C[j], A[j]+dl)
 			}
 		}
-		if sc.stamp[id] != sc.gen {
+		if ix.stamp[id] != ix.gen {
 			continue
 		}
-		for _, en := range sc.entries(id) {
+		for _, en := range ix.entries(id) {
 			if v := A[en.j-en.l] + en.lp; v > C[en.j] {
 				C[en.j] = v
 			}
 		}
 	}
-	h := sc.hs[ch.lo][ch.hi][:w]
-	raw, top = C[0], C[0]+h[0]
-	for j := 1; j < w; j++ {
-		if st.generic {
-			C[j] = max(C[j], C[j-1]+edit)
+	if generic {
+		for j := 1; j < w; j++ {
+			C[j] = max(C[j], C[j-1]+edit) // a rune inserted
 		}
-		raw = max(raw, C[j])
-		top = max(top, C[j]+h[j])
 	}
-	return raw, top
 }
 
 // reaches reports whether the column of child ch may reach thr: whether

@@ -178,8 +178,8 @@ func (m *Model) compileWords(words []string) []compiledWord {
 }
 
 // score returns log10 P(token | word w), the token being the one indexed in
-// sc: the dynamic programme of a trie walk's columns (see column) along the
-// word's runes, with or without the edits no rule covers. The rows of the
+// sc: the steps of a trie walk's columns (extend) along the word's runes,
+// with or without the edits no rule covers. The rows of the
 // prefix it shares with the word scored before it in the same query are
 // kept.
 func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
@@ -201,51 +201,11 @@ func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
 	}
 	sc.dpWord, sc.dpGeneric = w, generic
 	for i := from; i < len(cw.runes); i++ {
-		r := cw.runes[i]
-		P, C := &d[i], &d[i+1]
-		if generic {
-			for j := 0; j <= n; j++ {
-				C[j] = P[j] + edit
-			}
-			for j := 1; j <= n; j++ {
-				v := P[j-1] + edit
-				if sc.obs[j-1] == r {
-					v = P[j-1] - 0.05
-				}
-				C[j] = max(C[j], v)
-			}
-		} else {
-			C[0] = minLogProb
-			for j := 1; j <= n; j++ {
-				C[j] = minLogProb
-				if sc.obs[j-1] == r {
-					C[j] = P[j-1] - 0.05
-				}
-			}
+		var anc [3][]float32
+		for k := range min(3, i+1) {
+			anc[k] = d[i-k][:]
 		}
-		for k := 1; k <= maxSeg && k <= i+1; k++ {
-			id := cw.alphas[i][k-1]
-			if id < 0 {
-				continue
-			}
-			A := &d[i+1-k]
-			if dl := m.delLP[id]; dl > minLogProb {
-				for j := 0; j <= n; j++ {
-					C[j] = max(C[j], A[j]+dl)
-				}
-			}
-			if sc.stamp[id] != sc.gen {
-				continue
-			}
-			for _, en := range sc.entries(id) {
-				C[en.j] = max(C[en.j], A[en.j-en.l]+en.lp)
-			}
-		}
-		if generic {
-			for j := 1; j <= n; j++ {
-				C[j] = max(C[j], C[j-1]+edit)
-			}
-		}
+		m.extend(sc, cw.runes[i], true, &cw.alphas[i], &anc, d[i+1][:], generic, edit)
 	}
 	return d[len(cw.runes)][n]
 }
