@@ -37,27 +37,9 @@ type trieNode struct {
 	nP, nG uint16
 }
 
-// setMaxPrior sets each node's maxPrior from the priors of the words.
-func (t *trie) setMaxPrior(prior []float32) {
-	for i := range t.nodes {
-		t.nodes[i].maxPrior = -1e9
-	}
-	// children come after their parents: a backward pass sees every
-	// child before its parent
-	for i := len(t.nodes) - 1; i >= 0; i-- {
-		nd := &t.nodes[i]
-		if nd.word >= 0 {
-			nd.maxPrior = max(nd.maxPrior, prior[nd.word])
-		}
-		for c := nd.first; c < nd.first+nd.n; c++ {
-			nd.maxPrior = max(nd.maxPrior, t.nodes[c].maxPrior)
-		}
-	}
-}
-
 // buildTrie builds the trie of the lower-case words ws, resolving the rule
-// segments each node ends. The children of a node are ordered by the best
-// prior of the words below them, best first (see expand).
+// segments each node ends, with each node's best prior below it. The
+// children of a node are ordered by that prior, best first (see expand).
 func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32) trie {
 	words := wordList(ws)
 	t := trie{words: words}
@@ -104,7 +86,7 @@ func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32
 		p    *pnode
 		path []rune
 	}
-	t.nodes = append(t.nodes, trieNode{word: -1, alpha: [3]int32{-1, -1, -1}})
+	t.nodes = append(t.nodes, trieNode{word: -1, alpha: [3]int32{-1, -1, -1}, maxPrior: root.maxPrior})
 	queue := []item{{root, nil}}
 	idx := []int32{0}
 	for q := 0; q < len(queue); q++ {
@@ -115,15 +97,7 @@ func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32
 		for _, r := range it.p.order {
 			k := it.p.kids[r]
 			path := append(append([]rune(nil), it.path...), r)
-			nd := trieNode{r: r, word: k.word}
-			for l := 1; l <= 3; l++ {
-				nd.alpha[l-1] = -1
-				if l <= len(path) {
-					if id, ok := alphaID[string(path[len(path)-l:])]; ok {
-						nd.alpha[l-1] = id
-					}
-				}
-			}
+			nd := trieNode{r: r, word: k.word, alpha: suffixRules(alphaID, path), maxPrior: k.maxPrior}
 			idx = append(idx, int32(len(t.nodes)))
 			t.nodes = append(t.nodes, nd)
 			queue = append(queue, item{k, path})
@@ -163,6 +137,18 @@ func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32
 		t.spans = append(append(t.spans, p...), g...)
 	}
 	return t
+}
+
+// suffixRules returns the rule ids of the suffixes of one to three runes
+// of rs (-1: no rule has that gold side, or rs is shorter).
+func suffixRules(alphaID map[string]int32, rs []rune) [3]int32 {
+	ids := [3]int32{-1, -1, -1}
+	for k := 1; k <= 3 && k <= len(rs); k++ {
+		if id, ok := alphaID[string(rs[len(rs)-k:])]; ok {
+			ids[k-1] = id
+		}
+	}
+	return ids
 }
 
 // wordList returns the distinct word-like strings of ws no longer than

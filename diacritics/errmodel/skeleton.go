@@ -125,23 +125,17 @@ func newSkeleton(m *Model) *skeletonSpace {
 		}
 		fams[f] = append(fams[f], int32(w))
 	}
-	famPrior := func(sk string) float32 {
-		best := float32(math.Inf(-1))
-		for _, w := range fams[famOf[sk]] {
-			best = max(best, m.prior[w])
-		}
-		return best
+	for _, f := range fams {
+		slices.SortStableFunc(f, func(a, b int32) int { return cmp.Compare(m.prior[b], m.prior[a]) })
 	}
+	famPrior := func(sk string) float32 { return m.prior[fams[famOf[sk]][0]] } // the best of the family
 	s.trie = buildTrie(skels, s.alphaID, famPrior)
 	s.prior = make([]float32, len(s.trie.words))
 	s.family = make([][]int32, len(s.trie.words))
 	for i, sk := range s.trie.words {
 		s.prior[i] = famPrior(sk)
-		f := slices.Clone(fams[famOf[sk]])
-		slices.SortStableFunc(f, func(a, b int32) int { return cmp.Compare(m.prior[b], m.prior[a]) })
-		s.family[i] = f
+		s.family[i] = fams[famOf[sk]]
 	}
-	s.trie.setMaxPrior(s.prior)
 	s.sortSpans()
 	s.scratch.New = func() any { return newScratch(len(s.alphaID)) }
 	return s
@@ -163,14 +157,7 @@ func (m *Model) compileWords(words []string) []compiledWord {
 		rs := []rune(word)
 		c := compiledWord{text: word, runes: rs, alphas: make([][3]int32, len(rs))}
 		for i := range rs {
-			for k := 1; k <= maxSeg; k++ {
-				c.alphas[i][k-1] = -1
-				if k <= i+1 {
-					if id, ok := m.alphaID[string(rs[i+1-k:i+1])]; ok {
-						c.alphas[i][k-1] = id
-					}
-				}
-			}
+			c.alphas[i] = suffixRules(m.alphaID, rs[:i+1])
 		}
 		cw[w] = c
 	}
