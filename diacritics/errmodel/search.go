@@ -267,7 +267,6 @@ type limits struct {
 
 // searchLimited is search within lim.
 func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
-	minLogProb, budget := lim.minLogProb, lim.budget
 	// wsc indexes the token for the words' rules (see score), sc for the
 	// skeletons' rules, and holds the walk
 	wsc := m.scratch.Get().(*scratch)
@@ -293,8 +292,9 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 			sc.obsSet[r>>6] |= 1 << (r & 63)
 		}
 	}
-	m.index(wsc, s, offs, minLogProb)
-	segBest := sk.index(sc, s, offs, minLogProb)
+	m.index(wsc, s, offs, nil, 0)
+	var segBest segBests
+	sk.index(sc, s, offs, &segBest, lim.minLogProb)
 	sc.rest(sk, &segBest, false)
 	// The search is best first over the trie, in two phases. A node's
 	// bound is the best value of its column plus the least that reading
@@ -309,17 +309,21 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	// when the rules read the token poorly (nothing above -2): the search
 	// is then run again with them, and the first run stops as soon as that
 	// is sure.
-	lowest := max(m.opts.Floor*float32(n+1), minLogProb)
-	st := searchState{m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, budget: budget, poor: minLogProb}
-	if lowest <= m.opts.EditLogProb && lim.generic {
+	lowest := max(m.opts.Floor*float32(n+1), lim.minLogProb)
+	walk := func(generic bool) searchState {
+		st := searchState{m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: generic, budget: lim.budget, poor: lim.minLogProb}
+		st.start()
+		return st
+	}
+	mayEdit := lowest <= m.opts.EditLogProb && lim.generic
+	st := walk(false)
+	if mayEdit {
 		st.poor = -2
 	}
-	st.start()
 	st.findBest()
-	if (st.hits == 0 || st.best < -2) && lowest <= m.opts.EditLogProb && lim.generic {
+	if (st.hits == 0 || st.best < -2) && mayEdit {
 		sc.rest(sk, &segBest, true)
-		st = searchState{m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: true, budget: lim.budget, poor: minLogProb}
-		st.start()
+		st = walk(true)
 		st.findBest()
 	}
 	if lim.k > 0 {
@@ -353,10 +357,10 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 // index stamps in sc the rules of m whose observed side occurs in the
 // token s (offs: the byte offset of each rune, and len(s)) and lays out
 // their entries, each rule's contiguously: a first pass counts them, a
-// second fills them in. It returns, for each segment of the token, the
-// best rule of one, two and three gold runes producing it (below
-// minLogProb: minLogProb).
-func (m *ruleSet) index(sc *scratch, s string, offs []int, minLogProb float32) (segBest segBests) {
+// second fills them in. Unless segBest is nil it also fills, for each
+// segment of the token, the best rule of one, two and three gold runes
+// producing it, or floor if it is better.
+func (m *ruleSet) index(sc *scratch, s string, offs []int, segBest *segBests, floor float32) {
 	n := len(offs) - 1
 	sc.dpWord = -1
 	sc.gen++
@@ -365,13 +369,19 @@ func (m *ruleSet) index(sc *scratch, s string, offs []int, minLogProb float32) (
 		sc.gen = 1
 	}
 	sc.active = sc.active[:0]
+	if segBest != nil {
+		for j := range segBest {
+			for l := range segBest[j] {
+				segBest[j][l] = [maxSeg]float32{floor, floor, floor}
+			}
+		}
+	}
 	for j := 1; j <= n; j++ {
 		for l := 1; l <= maxSeg && l <= j; l++ {
-			sb := &segBest[j-1][l-1]
-			*sb = [maxSeg]float32{minLogProb, minLogProb, minLogProb}
 			for _, a := range m.byBeta[s[offs[j-l]:offs[j]]] {
-				if al := m.alphaLen[a.id] - 1; a.lp > sb[al] {
-					sb[al] = a.lp
+				if segBest != nil {
+					sb := &segBest[j-1][l-1][m.alphaLen[a.id]-1]
+					*sb = max(*sb, a.lp)
 				}
 				if sc.stamp[a.id] != sc.gen {
 					sc.stamp[a.id] = sc.gen
@@ -399,7 +409,6 @@ func (m *ruleSet) index(sc *scratch, s string, offs []int, minLogProb float32) (
 			}
 		}
 	}
-	return segBest
 }
 
 // searchState is one walk of the skeleton trie.

@@ -49,7 +49,7 @@ func TestSkeletonBoundsItsWords(t *testing.T) {
 			for i := range s {
 				offs = append(offs, i)
 			}
-			m.index(sc, s, append(offs, len(s)), m.opts.MinLogProb)
+			m.index(sc, s, append(offs, len(s)), nil, 0)
 			for _, generic := range []bool{false, true} {
 				for w, word := range m.words {
 					want := refScore(&m.ruleSet, m.opts.EditLogProb, word.runes, obs, &rules, generic)
