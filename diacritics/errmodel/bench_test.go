@@ -43,11 +43,7 @@ func benchmarkCandidates(b *testing.B, name, level string, cacheSize int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	col := 6
-	if name == "ocr" {
-		col = 5
-	}
-	toks := fixtureTokens(b, col, level)
+	toks := fixtureTokens(b, ocrColumn(name), level)
 	m := New(p, Options{CacheSize: cacheSize})
 	var buf []diacritics.Candidate
 	if cacheSize >= 0 {

@@ -9,14 +9,6 @@ import (
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
-// heldOutLines returns column col (0-based: 5 ocr_vie, 6 ocr_eng) of the
-// held-out synth pages when ../shared is there, else of the fixture
-// (training pages).
-func heldOutLines(tb testing.TB, col int) []string {
-	lines, _ := synthLines(tb, col)
-	return lines
-}
-
 // synthLines returns column col of the held-out synth pages and of the
 // others, the channels' training pages; without ../shared, the fixture's
 // lines and no others.
@@ -71,16 +63,11 @@ const (
 	warm
 )
 
-// benchmarkRestoreLegacy restores legacy OCR lines with the decoder and
-// the legacy channel and reports syllables (word tokens) per CPU second.
-func benchmarkRestoreLegacy(b *testing.B, state cacheState) {
-	benchmarkRestoreChannel(b, "legacy", state)
-}
-
-// benchmarkRestoreChannel is benchmarkRestoreLegacy for channel name:
-// "legacy" restores the ocr_eng lines in legacy mode, "ocr" the ocr_vie
-// lines in OCR mode (without Tesseract's confidences, which only the ocr
-// command has).
+// benchmarkRestoreChannel restores the held-out lines of the engine the
+// channel name models with the decoder and that channel, and reports
+// syllables (word tokens) per CPU second: "legacy" restores the ocr_eng
+// lines in legacy mode, "ocr" the ocr_vie lines in OCR mode (without
+// Tesseract's confidences, which only the ocr command has).
 func benchmarkRestoreChannel(b *testing.B, name string, state cacheState) {
 	lm, err := lexicon.Default()
 	if err != nil {
@@ -90,11 +77,11 @@ func benchmarkRestoreChannel(b *testing.B, name string, state cacheState) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	col, mode, with := 6, diacritics.Legacy, diacritics.WithLegacyChannel
+	mode, with := diacritics.Legacy, diacritics.WithLegacyChannel
 	if name == "ocr" {
-		col, mode, with = 5, diacritics.OCR, diacritics.WithOCRChannel
+		mode, with = diacritics.OCR, diacritics.WithOCRChannel
 	}
-	lines, training := synthLines(b, col)
+	lines, training := synthLines(b, ocrColumn(name))
 	if state == warmOther && len(training) == 0 {
 		b.Skip("needs ../shared: the training pages are not in the fixture")
 	}
@@ -145,9 +132,9 @@ func benchmarkRestoreChannel(b *testing.B, name string, state cacheState) {
 	b.ReportMetric(float64(words*b.N)/cpu.Seconds(), "syllables/cpu-s")
 }
 
-func BenchmarkRestoreLegacyCold(b *testing.B)   { benchmarkRestoreLegacy(b, cold) }
-func BenchmarkRestoreLegacyUnseen(b *testing.B) { benchmarkRestoreLegacy(b, warmOther) }
-func BenchmarkRestoreLegacyWarm(b *testing.B)   { benchmarkRestoreLegacy(b, warm) }
+func BenchmarkRestoreLegacyCold(b *testing.B)   { benchmarkRestoreChannel(b, "legacy", cold) }
+func BenchmarkRestoreLegacyUnseen(b *testing.B) { benchmarkRestoreChannel(b, "legacy", warmOther) }
+func BenchmarkRestoreLegacyWarm(b *testing.B)   { benchmarkRestoreChannel(b, "legacy", warm) }
 func BenchmarkRestoreOCRCold(b *testing.B)      { benchmarkRestoreChannel(b, "ocr", cold) }
 func BenchmarkRestoreOCRUnseen(b *testing.B)    { benchmarkRestoreChannel(b, "ocr", warmOther) }
 func BenchmarkRestoreOCRWarm(b *testing.B)      { benchmarkRestoreChannel(b, "ocr", warm) }

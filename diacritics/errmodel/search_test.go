@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/vnarchive/vnrestore/diacritics"
 )
@@ -21,34 +22,19 @@ func TestSearchEqualsExhaustive(t *testing.T) {
 		t.Skip("scores every word of the inventory for each token")
 	}
 	for _, name := range []string{"legacy", "ocr"} {
-		p, err := Embedded(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := New(p, Options{MaxExpansions: 1 << 30, CacheSize: -1})
-		col := 6
-		if name == "ocr" {
-			col = 5
-		}
-		toks := fixtureTokens(t, col, "")
-		seen := map[string]bool{}
+		m, queries := channelFixture(t, name, Options{MaxExpansions: 1 << 30, CacheSize: -1})
 		n := 0
-		for _, tok := range toks {
-			s := string([]rune(tok)[:min(len([]rune(tok)), maxTokenRunes)])
-			if seen[s] || len(seen) >= 80 {
-				continue
-			}
-			seen[s] = true
+		for _, s := range queries[:min(80, len(queries))] {
 			for _, lim := range []limits{
 				{minLogProb: m.opts.MinLogProb, budget: m.opts.MaxExpansions, generic: true},
 				{minLogProb: -4, budget: m.opts.MaxExpansions, generic: true},
 				{minLogProb: -4, budget: m.opts.MaxExpansions, k: 4}, // as the halves of a glued token
 			} {
-				want, ok := refCandidates(m, strings.ToLower(s), lim)
+				want, ok := refCandidates(m, s, lim)
 				if !ok {
 					continue // a tie at the end of the list: either word may be kept
 				}
-				got := m.searchLimited(strings.ToLower(s), lim)
+				got := m.searchLimited(s, lim)
 				if g, w := fmt.Sprint(got), fmt.Sprint(want); g != w {
 					t.Errorf("%s %q (%+v):\n got %s\nwant %s", name, s, lim, g, w)
 				}
@@ -79,17 +65,11 @@ func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok
 		w  int
 		lp float32
 	}
-	// the rules whose observed side is obs[j-l:j]
-	var rules [maxTokenRunes + 1][maxSeg + 1][]alphaLP
-	for j := 1; j <= n; j++ {
-		for l := 1; l <= maxSeg && l <= j; l++ {
-			rules[j][l] = m.byBeta[string(obs[j-l:j])]
-		}
-	}
+	rules := rulesByEnd(&m.ruleSet, obs)
 	read := func(generic bool) (ws []scored, best float32) {
 		best = minLogProb
 		for i, w := range m.words {
-			if lp := refScore(&m.ruleSet, m.opts.EditLogProb, w.runes, obs, &rules, generic); lp >= lowest {
+			if lp := refScore(&m.ruleSet, m.opts.EditLogProb, w.runes, obs, rules, generic); lp >= lowest {
 				ws = append(ws, scored{i, lp})
 				best = max(best, lp)
 			}
@@ -182,4 +162,46 @@ func refScore(m *ruleSet, edit float32, word, obs []rune, rules *[maxTokenRunes 
 		}
 	}
 	return d[len(word)][n]
+}
+
+// channelFixture returns the embedded channel name compiled with opts, and
+// the distinct tokens of the fixture's column of the engine it models, in
+// lower case, cut to maxTokenRunes, in order of first appearance.
+func channelFixture(t *testing.T, name string, opts Options) (*Model, []string) {
+	p, err := Embedded(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var queries []string
+	for _, tok := range fixtureTokens(t, ocrColumn(name), "") {
+		s := strings.ToLower(tok)
+		s = string([]rune(s)[:min(utf8.RuneCountInString(s), maxTokenRunes)])
+		if !seen[s] {
+			seen[s] = true
+			queries = append(queries, s)
+		}
+	}
+	return New(p, opts), queries
+}
+
+// rulesByEnd returns, for each segment obs[j-l:j] of a token, the rules of
+// rs whose observed side it is.
+func rulesByEnd(rs *ruleSet, obs []rune) *[maxTokenRunes + 1][maxSeg + 1][]alphaLP {
+	var rules [maxTokenRunes + 1][maxSeg + 1][]alphaLP
+	for j := 1; j <= len(obs); j++ {
+		for l := 1; l <= maxSeg && l <= j; l++ {
+			rules[j][l] = rs.byBeta[string(obs[j-l:j])]
+		}
+	}
+	return &rules
+}
+
+// ocrColumn is the column of the synthetic TSVs holding the text of the
+// engine that the embedded channel name models.
+func ocrColumn(name string) int {
+	if name == "ocr" {
+		return SynthOCR.OCR
+	}
+	return SynthLegacy.OCR
 }

@@ -1,9 +1,6 @@
 package errmodel
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestSkeletonBoundsItsWords checks what makes the search over skeletons
 // exact: for every token of the fixture and every word of the inventory,
@@ -16,33 +13,21 @@ func TestSkeletonBoundsItsWords(t *testing.T) {
 		t.Skip("scores every word of the inventory for each token")
 	}
 	for _, name := range []string{"legacy", "ocr"} {
-		p, err := Embedded(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := New(p, Options{CacheSize: -1})
+		m, queries := channelFixture(t, name, Options{CacheSize: -1})
 		sk := m.skel
-		col := 6
-		if name == "ocr" {
-			col = 5
-		}
-		seen := map[string]bool{}
+		tokens := 0
 		tight := 0 // words whose skeleton scores exactly as they do
-		for _, tok := range fixtureTokens(t, col, "") {
-			s := strings.ToLower(tok)
+		for _, s := range queries {
 			obs := []rune(s)
-			if seen[s] || len(seen) >= 25 || len(obs) > maxTokenRunes || !syllableShaped(obs) {
+			if tokens == 25 {
+				break
+			}
+			if !syllableShaped(obs) {
 				continue
 			}
-			seen[s] = true
+			tokens++
 			skObs := []rune(skeletonString(s))
-			var rules, skRules [maxTokenRunes + 1][maxSeg + 1][]alphaLP
-			for j := 1; j <= len(obs); j++ {
-				for l := 1; l <= maxSeg && l <= j; l++ {
-					rules[j][l] = m.byBeta[string(obs[j-l:j])]
-					skRules[j][l] = sk.byBeta[string(obs[j-l:j])]
-				}
-			}
+			rules, skRules := rulesByEnd(&m.ruleSet, obs), rulesByEnd(&sk.ruleSet, obs)
 			sc := m.scratch.Get().(*scratch)
 			sc.obs = append(sc.obs[:0], obs...)
 			offs := make([]int, 0, len(obs)+1)
@@ -52,8 +37,8 @@ func TestSkeletonBoundsItsWords(t *testing.T) {
 			m.index(sc, s, append(offs, len(s)), nil, 0)
 			for _, generic := range []bool{false, true} {
 				for w, word := range m.words {
-					want := refScore(&m.ruleSet, m.opts.EditLogProb, word.runes, obs, &rules, generic)
-					bound := refScore(&sk.ruleSet, sk.opts.EditLogProb, []rune(skeletonString(word.text)), skObs, &skRules, generic)
+					want := refScore(&m.ruleSet, m.opts.EditLogProb, word.runes, obs, rules, generic)
+					bound := refScore(&sk.ruleSet, sk.opts.EditLogProb, []rune(skeletonString(word.text)), skObs, skRules, generic)
 					if bound < want {
 						t.Fatalf("%s %q generic=%v: skeleton of %q scores %v, below the word's %v", name, s, generic, word.text, bound, want)
 					}
@@ -67,8 +52,8 @@ func TestSkeletonBoundsItsWords(t *testing.T) {
 			}
 			m.scratch.Put(sc)
 		}
-		if len(seen) < 20 || tight == 0 {
-			t.Errorf("%s: %d tokens, %d words scored as their skeleton", name, len(seen), tight)
+		if tokens < 20 || tight == 0 {
+			t.Errorf("%s: %d tokens, %d words scored as their skeleton", name, tokens, tight)
 		}
 	}
 }
