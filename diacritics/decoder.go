@@ -162,9 +162,6 @@ func (d *decoder) search() {
 	beam := d.r.opts.beam
 	for i := 0; i < n; i++ {
 		cur := d.prune(d.buckets[i%3], beam)
-		if len(cur) > 1 {
-			slices.SortFunc(cur, func(a, b state) int { return cmp.Compare(b.score, a.score) })
-		}
 		u := &d.units[i]
 		d.firstLP = slices.Grow(d.firstLP[:0], int(u.nopt))[:u.nopt]
 		bestNext := float32(math.Inf(-1))
@@ -230,7 +227,8 @@ func (d *decoder) push(k int, s state) {
 	d.buckets[k] = append(b, s)
 }
 
-// prune drops the states below the threshold and keeps the beam best.
+// prune drops the states below the threshold and keeps the beam best,
+// best first.
 func (d *decoder) prune(states []state, beam int) []state {
 	if t := d.r.opts.threshold; t > 0 && len(states) > 1 {
 		best := states[0].score
@@ -245,11 +243,8 @@ func (d *decoder) prune(states []state, beam int) []state {
 		}
 		states = kept
 	}
-	if len(states) <= beam {
-		return states
-	}
 	slices.SortFunc(states, func(a, b state) int { return cmp.Compare(b.score, a.score) })
-	return states[:beam]
+	return states[:min(beam, len(states))]
 }
 
 // A recombiner finds the state with a given model state in a bucket. It is
