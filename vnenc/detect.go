@@ -94,9 +94,9 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 	if IsBinary(b) {
 		return nil, Detection{}, ErrBinary
 	}
-	d := Detect(b)
+	d, id := detect(b)
 	multiline := bytes.IndexByte(bytes.TrimRight(b, "\r\n"), '\n') >= 0
-	if multiline && !d.Converts() && d.Confidence < 1 && !lostMarks(b) {
+	if multiline && !d.Converts() && d.Confidence < 1 && !lostMarks(b, id) {
 		// Some words read badly as they are, yet no reading of the
 		// whole text does better: perhaps some lines are legacy.
 		if out, ds, err := DecodeAutoLines(b); err == nil && anyConverts(ds) {
@@ -125,8 +125,12 @@ func DecodeAuto(b []byte) ([]byte, Detection, error) {
 // marks ("duoc", "cua"), as in text typed without marks or OCR'd by an
 // engine without Vietnamese. Its few Latin-1 letters ("déi") are OCR slips,
 // not lines in a legacy encoding.
-func lostMarks(b []byte) bool {
-	t := scorer{}.score(sample(b))
+// t is the tally of b's sample as Detect made it, nil if it made none.
+func lostMarks(b []byte, t *tally) bool {
+	if t == nil {
+		id := scorer{}.score(sample(b))
+		t = &id
+	}
 	return t.ascii >= 20 && 10*t.stripped >= t.ascii
 }
 
@@ -232,15 +236,22 @@ const detectSample = 64 << 10
 // English, or Vietnamese typed without marks (plain ASCII is read as VIQR
 // only when its marks sit inside words and make Vietnamese syllables).
 func Detect(b []byte) Detection {
+	d, _ := detect(b)
+	return d
+}
+
+// detect is Detect, with the tally of the words of b's sample as they are
+// when b is Unicode (nil otherwise).
+func detect(b []byte) (Detection, *tally) {
 	valid := utf8.Valid(b) || utf8.Valid(trimPartialRune(b)) || mostlyUTF8(b)
 	b = sample(b)
 	if !valid {
 		// Not Unicode: one of the legacy encodings, if one reads as
 		// Vietnamese at all; otherwise text with stray bytes, left alone.
 		if d := top(legacyCandidates(scorer{}, b, false)); d.Confidence >= minLegacyConfidence {
-			return d
+			return d, nil
 		}
-		return Detection{}
+		return Detection{}, nil
 	}
 	sc := scorer{}
 	id := sc.score(b)
@@ -254,11 +265,11 @@ func Detect(b []byte) Detection {
 		// badly either way.
 		gain, loss := v.good-id.good, v.bad+v.junk-id.bad-id.junk
 		if gain > 0 && 2*loss <= gain || escapes && gain >= 0 && loss <= 0 {
-			return Detection{Encoding: VIQR, Confidence: v.share()}
+			return Detection{Encoding: VIQR, Confidence: v.share()}, &id
 		}
 	}
 	if id.bad == 0 && id.junk == 0 {
-		return Detection{Confidence: 1}
+		return Detection{Confidence: 1}, &id
 	}
 	// Legacy bytes are hardly ever valid UTF-8 (two high bytes in a row
 	// that make a sequence: VISCII "ườ" does), so valid UTF-8 is read as
@@ -273,7 +284,7 @@ func Detect(b []byte) Detection {
 			cands = append(cands, candidate{Detection{Mojibake: true}, sc.score(raw)})
 		}
 	}
-	return best(cands, id)
+	return best(cands, id), &id
 }
 
 // rawLegacyPlausible reports whether valid UTF-8 text b could be legacy
@@ -516,23 +527,22 @@ func (sc scorer) score(text []byte) tally {
 		if start < 0 {
 			return
 		}
+		v, ok := sc[string(text[start:end])] // no allocation for a word seen before
+		if !ok {
+			w := string(text[start:end])
+			if nonASCII {
+				v = judge(w)
+			} else {
+				v = judgeASCII(w)
+			}
+			sc[w] = v
+		}
 		if !nonASCII {
 			t.ascii++
-			w := string(text[start:end])
-			v, ok := sc[w]
-			if !ok {
-				v = judgeASCII(w)
-				sc[w] = v
-			}
 			if v.kind == strippedWord {
 				t.stripped++
 			}
 		} else {
-			v, ok := sc[string(text[start:end])]
-			if !ok {
-				v = judge(string(text[start:end]))
-				sc[string(text[start:end])] = v
-			}
 			switch v.kind {
 			case neutralWord:
 				t.ascii++
