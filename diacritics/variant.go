@@ -108,11 +108,12 @@ func (d *decoder) updateFit() {
 // the means, leaves the choice to the domain variant.
 func (r *Restorer) setVariantChoice() {
 	dom, gen := r.model.Variant(0), r.model.Variant(1)
-	means := r.model.Info().VariantMeans
-	if r.opts.variant != AutoVariant || gen == nil || len(means) != 2 {
+	info := r.model.Info()
+	split, ok := info.DomainSplit()
+	if r.opts.variant != AutoVariant || gen == nil || !ok {
 		return
 	}
-	r.fitPrior, r.fitSplit = float32(means[0]), float32((means[0]+means[1])/2)
+	r.fitPrior, r.fitSplit = float32(info.VariantMeans[0]), float32(split)
 	r.fitLLR = make([]float32, dom.VocabSize())
 	for id := range r.fitLLR {
 		r.fitLLR[id] = dom.Unigram(lexicon.WordID(id)) - gen.Unigram(lexicon.WordID(id))

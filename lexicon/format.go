@@ -103,6 +103,16 @@ type Tuning struct {
 	PPLLambdaAccuracy float64 `json:"ppl_lambda_accuracy"`
 }
 
+// DomainSplit returns the midpoint of VariantMeans: a text whose mean
+// log10 P(word) under the first variant less under the second stays above
+// it reads as domain text. ok is false when the file records no means.
+func (in Info) DomainSplit() (split float64, ok bool) {
+	if len(in.VariantMeans) != 2 {
+		return 0, false
+	}
+	return (in.VariantMeans[0] + in.VariantMeans[1]) / 2, true
+}
+
 // A Variant is one interpolation of the domain and the general model that
 // a model file holds. The domain variant serves administrative and legal
 // text, the general variant other text (encyclopaedic, literary).

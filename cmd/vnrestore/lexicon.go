@@ -203,11 +203,13 @@ func printInfo(w io.Writer, name string, in lexicon.Info) {
 	}
 	for _, v := range in.Variants[min(1, len(in.Variants)):] {
 		fmt.Fprintf(w, "domain weight: %.3f (%s variant)\n", v.DomainWeight, v.Name)
+	}
+	if len(in.Variants) > 1 {
 		if t := in.GeneralTuning; t != nil {
 			fmt.Fprintf(w, "  tuned on held-out general text: %d of its syllables have other candidates with the same skeleton; %.2f%% ranked first\n", t.Ambiguous, 100*t.Accuracy)
 		}
-		if m := in.VariantMeans; len(m) == 2 {
-			fmt.Fprintf(w, "  log10 P(word) domain over general variant, per word: %.4f on domain text, %.4f on general text (text reads as domain text above %.4f)\n", m[0], m[1], (m[0]+m[1])/2)
+		if split, ok := in.DomainSplit(); ok {
+			fmt.Fprintf(w, "  log10 P(word) domain over general variant, per word: %.4f on domain text, %.4f on general text (text reads as domain text above %.4f)\n", in.VariantMeans[0], in.VariantMeans[1], split)
 		}
 	}
 	style := "old (hòa, thủy)"

@@ -97,7 +97,8 @@ func runRestore(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := diacritics.New(model, append(opts, chans...)...)
+	opts = append(opts, chans...)
+	r, err := diacritics.New(model, opts...)
 	if err != nil {
 		return usageError{err}
 	}
@@ -113,8 +114,7 @@ func runRestore(cmd *cobra.Command, args []string) error {
 		if converted {
 			if typed == nil {
 				// The same options and channels, less the OCR one.
-				o := append(append(opts, chans...), diacritics.WithOCRChannel(nil))
-				if typed, err = diacritics.New(model, o...); err != nil {
+				if typed, err = diacritics.New(model, append(opts, diacritics.WithOCRChannel(nil))...); err != nil {
 					return err
 				}
 			}
