@@ -272,6 +272,11 @@ type builtModel struct {
 	vocab         []string        // indexed by word ID
 }
 
+// variants returns the backoff models of the variants, in order.
+func (m *builtModel) variants() []*backoffModel {
+	return append([]*backoffModel{m.backoffModel}, m.alt...)
+}
+
 // counts returns the number of n-grams of each order.
 func (m *backoffModel) counts() []uint64 {
 	c := make([]uint64, m.order)

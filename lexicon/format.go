@@ -194,7 +194,7 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 	sections = append(sections, offs, blob, index)
 
 	// Unigrams.
-	cols := append([]*backoffModel{m.backoffModel}, m.alt...)
+	cols := m.variants()
 	nv := len(cols)
 	uni := make([]byte, 0, 8*nv*len(m.vocab))
 	for i := range m.vocab {
@@ -225,14 +225,10 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 				return fmt.Errorf("lexicon: variant %d has %d %d-grams, want %d", v, len(c.sets[k-1].keys), k, len(set.keys))
 			}
 			probBooks[v] = makeCodebook(c.sets[k-1].logp)
-			for _, x := range probBooks[v] {
-				book = binary.LittleEndian.AppendUint32(book, math.Float32bits(x))
-			}
+			book = appendFloat32s(book, probBooks[v])
 			if !top {
 				boBooks[v] = makeCodebook(c.sets[k-1].logbo)
-				for _, x := range boBooks[v] {
-					book = binary.LittleEndian.AppendUint32(book, math.Float32bits(x))
-				}
+				book = appendFloat32s(book, boBooks[v])
 			}
 		}
 		slotSize := 4 + codes*nv
@@ -379,4 +375,12 @@ func encode(book []float32, v float32) uint8 {
 		return uint8(i - 1)
 	}
 	return uint8(i)
+}
+
+// appendFloat32s appends xs to b, little-endian.
+func appendFloat32s(b []byte, xs []float32) []byte {
+	for _, x := range xs {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
+	}
+	return b
 }

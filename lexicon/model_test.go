@@ -68,7 +68,7 @@ func TestRoundTrip(t *testing.T) {
 		if len(m.Variants()) != 2 || m.Variant(1) == nil || m.Variant(2) != nil || m.Variant(0) != m {
 			t.Fatalf("order %d: variants %v: want domain and general", order, m.Variants())
 		}
-		for v, col := range append([]*backoffModel{mb.backoffModel}, mb.alt...) {
+		for v, col := range mb.variants() {
 			compareModel(t, fmt.Sprintf("order %d, variant %d", order, v), mb, col, m.Variant(v))
 		}
 	}
