@@ -161,19 +161,24 @@ func findColumns(lines []*Line) (first, last, g0, g1 int) {
 		x0, x1 = min(x0, l.Box.X0), max(x1, l.Box.X1)
 		hs[i] = lineHeight(l)
 	}
-	minGap := gutterEms * median(hs)
+	lineH := median(hs)
+	minGap := gutterEms * lineH
+	spans := make([][][2]int, len(lines))
+	for i, l := range lines {
+		spans[i] = clearSpans(l, x0, x1, minGap)
+	}
 	for i := range lines {
-		for _, g := range clearSpans(lines[i], x0, x1, minGap) {
+		for _, g := range spans[i] {
 			// The run of lines that keep the middle of the strip clear.
 			j := i + 1
 			for ; j < len(lines); j++ {
-				ng, ok := narrow(g, clearSpans(lines[j], x0, x1, minGap), minGap)
+				ng, ok := narrow(g, spans[j], minGap)
 				if !ok {
 					break
 				}
 				g = ng
 			}
-			a, b, ok := rows(lines[i:j], g, hs[len(hs)/2])
+			a, b, ok := rows(lines[i:j], g, lineH)
 			if !ok {
 				continue
 			}
