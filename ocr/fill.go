@@ -86,19 +86,22 @@ func newFiller(model *lexicon.Model) *filler {
 }
 
 // fill rereads the doubtful words of out, the corrected words of a line;
-// raw are the words as Tesseract read them and confs its confidences.
-func (f *filler) fill(out, raw []string, confs []float64) {
+// raw are the words as Tesseract read them, with its confidences.
+func (f *filler) fill(out []string, raw []WordInput) {
+	if !slices.ContainsFunc(raw, func(w WordInput) bool { return w.Confidence < fillMaxConf }) {
+		return // no word is doubtful (see doubtful)
+	}
 	ids := make([]lexicon.WordID, len(out))
 	for i, w := range out {
 		ids[i] = f.wordID(w)
 	}
 	for i := range out {
-		core, ok := f.doubtful(out[i], confs[i])
+		core, ok := f.doubtful(out[i], raw[i].Confidence)
 		if !ok {
 			continue
 		}
 		seen := core
-		if c := trimCore(raw[i]); c != "" {
+		if c := trimCore(raw[i].Text); c != "" {
 			seen = c
 		}
 		best := f.best(seen, ids, i)

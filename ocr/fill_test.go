@@ -29,7 +29,11 @@ func TestFillerRereadsDoubtfulWords(t *testing.T) {
 		{[]string{"Qualifications", "and", "experience"}, []float64{30, 30, 30}, []string{"Qualifications", "and", "experience"}},
 	} {
 		out := slices.Clone(tc.raw)
-		f.fill(out, tc.raw, tc.confs)
+		words := make([]WordInput, len(tc.raw))
+		for i := range words {
+			words[i] = WordInput{Text: tc.raw[i], Confidence: tc.confs[i]}
+		}
+		f.fill(out, words)
 		if !slices.Equal(out, tc.want) {
 			t.Errorf("fill(%q) = %q, want %q", tc.raw, out, tc.want)
 		}

@@ -64,16 +64,12 @@ func (c lexiconCorrector) CorrectLine(words []WordInput) ([]string, error) {
 	}
 	text := make([]string, hi-lo)
 	conf := make([]float32, hi-lo)
-	conf100 := make([]float64, hi-lo)
 	for i, w := range words[lo:hi] {
 		text[i] = w.Text
 		conf[i] = float32(w.Confidence / 100)
-		conf100[i] = w.Confidence
 	}
 	copy(out[lo:], c.r.CorrectWords(text, conf))
-	if c.fill != nil {
-		c.fill.fill(out[lo:hi], text, conf100)
-	}
+	c.fill.fill(out[lo:hi], words[lo:hi])
 	return out, nil
 }
 
