@@ -150,31 +150,38 @@ func pngDPI(data []byte) float64 {
 // jpegDPI returns the density in a JPEG's JFIF APP0 segment, 0 if there is
 // none or it gives only an aspect ratio.
 func jpegDPI(data []byte) float64 {
+	seg := jpegSegment(data, func(marker byte, seg []byte) bool {
+		return marker == 0xe0 && len(seg) >= 12 && string(seg[:5]) == "JFIF\x00"
+	})
+	if seg == nil {
+		return 0
+	}
+	x := float64(binary.BigEndian.Uint16(seg[8:]))
+	switch seg[7] { // the unit
+	case 1:
+		return x
+	case 2:
+		return math.Round(x*2.54*10) / 10
+	}
+	return 0
+}
+
+// jpegSegment returns the body of the first header segment of a JPEG for
+// which match is true, nil if there is none before the image data.
+func jpegSegment(data []byte, match func(marker byte, seg []byte) bool) []byte {
 	p := data[2:]
 	for len(p) >= 4 && p[0] == 0xff {
 		marker := p[1]
 		n := int(binary.BigEndian.Uint16(p[2:]))
-		if n < 2 || n+2 > len(p) {
-			return 0
+		if n < 2 || n+2 > len(p) || marker == 0xda { // start of scan: no more headers
+			return nil
 		}
-		seg := p[4 : 2+n]
-		if marker == 0xe0 && len(seg) >= 12 && string(seg[:5]) == "JFIF\x00" {
-			unit := seg[7]
-			x := float64(binary.BigEndian.Uint16(seg[8:]))
-			switch unit {
-			case 1:
-				return x
-			case 2:
-				return math.Round(x*2.54*10) / 10
-			}
-			return 0
-		}
-		if marker == 0xda { // start of scan: no more headers
-			return 0
+		if seg := p[4 : 2+n]; match(marker, seg) {
+			return seg
 		}
 		p = p[2+n:]
 	}
-	return 0
+	return nil
 }
 
 // tiffFile is a TIFF held in memory, with the offsets of its pages.
@@ -252,24 +259,19 @@ func (t *tiffFile) pageReader(i int) io.ReaderAt {
 // ResolutionUnit tags, 0 if absent.
 func (t *tiffFile) dpi(i int) float64 {
 	off := uint64(t.ifds[i])
-	n := uint64(t.order.Uint16(t.data[off:]))
 	var res float64
-	unit := uint16(2) // inch, the TIFF default
-	for k := uint64(0); k < n; k++ {
-		e := t.data[off+2+12*k:]
-		tag, typ := t.order.Uint16(e), t.order.Uint16(e[2:])
-		switch {
-		case tag == 282 && typ == 5: // XResolution, RATIONAL
-			vo := uint64(t.order.Uint32(e[8:]))
-			if vo+8 <= uint64(len(t.data)) {
-				num, den := t.order.Uint32(t.data[vo:]), t.order.Uint32(t.data[vo+4:])
-				if den != 0 {
-					res = float64(num) / float64(den)
-				}
+	if e := ifdEntry(t.data, t.order, off, 282, 5); e != nil { // XResolution, RATIONAL
+		vo := uint64(t.order.Uint32(e[8:]))
+		if vo+8 <= uint64(len(t.data)) {
+			num, den := t.order.Uint32(t.data[vo:]), t.order.Uint32(t.data[vo+4:])
+			if den != 0 {
+				res = float64(num) / float64(den)
 			}
-		case tag == 296 && typ == 3: // ResolutionUnit, SHORT
-			unit = t.order.Uint16(e[8:])
 		}
+	}
+	unit := uint16(2)                                          // inch, the TIFF default
+	if e := ifdEntry(t.data, t.order, off, 296, 3); e != nil { // ResolutionUnit, SHORT
+		unit = t.order.Uint16(e[8:])
 	}
 	switch unit {
 	case 2:
@@ -282,15 +284,30 @@ func (t *tiffFile) dpi(i int) float64 {
 
 // orientation returns the Orientation tag of page i, 1 if absent.
 func (t *tiffFile) orientation(i int) int {
-	off := uint64(t.ifds[i])
-	n := uint64(t.order.Uint16(t.data[off:]))
-	for k := uint64(0); k < n; k++ {
-		e := t.data[off+2+12*k:]
-		if t.order.Uint16(e) == 274 && t.order.Uint16(e[2:]) == 3 {
-			return int(t.order.Uint16(e[8:]))
-		}
+	if e := ifdEntry(t.data, t.order, uint64(t.ifds[i]), 274, 3); e != nil {
+		return int(t.order.Uint16(e[8:]))
 	}
 	return 1
+}
+
+// ifdEntry returns the 12 bytes of the first entry of tag and type typ in
+// the TIFF image file directory at offset off of data, nil if there is
+// none or the directory runs past the data.
+func ifdEntry(data []byte, order binary.ByteOrder, off uint64, tag, typ uint16) []byte {
+	if off+2 > uint64(len(data)) {
+		return nil
+	}
+	n := uint64(order.Uint16(data[off:]))
+	for k := uint64(0); k < n; k++ {
+		e := off + 2 + 12*k
+		if e+12 > uint64(len(data)) {
+			return nil
+		}
+		if order.Uint16(data[e:]) == tag && order.Uint16(data[e+2:]) == typ {
+			return data[e : e+12]
+		}
+	}
+	return nil
 }
 
 // overlay is a byte slice read through io.ReaderAt with its first bytes

@@ -51,20 +51,13 @@ func orient(g *image.Gray, o int) *image.Gray {
 // jpegOrientation returns the Orientation tag of a JPEG's EXIF segment, 1
 // if there is none.
 func jpegOrientation(data []byte) int {
-	p := data[2:]
-	for len(p) >= 4 && p[0] == 0xff {
-		marker := p[1]
-		n := int(binary.BigEndian.Uint16(p[2:]))
-		if n < 2 || n+2 > len(p) || marker == 0xda {
-			return 1
-		}
-		seg := p[4 : 2+n]
-		if marker == 0xe1 && len(seg) > 14 && string(seg[:6]) == "Exif\x00\x00" {
-			return exifOrientation(seg[6:])
-		}
-		p = p[2+n:]
+	seg := jpegSegment(data, func(marker byte, seg []byte) bool {
+		return marker == 0xe1 && len(seg) > 14 && string(seg[:6]) == "Exif\x00\x00"
+	})
+	if seg == nil {
+		return 1
 	}
-	return 1
+	return exifOrientation(seg[6:])
 }
 
 // exifOrientation reads tag 274 from the first directory of the TIFF
@@ -79,19 +72,8 @@ func exifOrientation(t []byte) int {
 	default:
 		return 1
 	}
-	off := uint64(order.Uint32(t[4:]))
-	if off+2 > uint64(len(t)) {
-		return 1
-	}
-	n := uint64(order.Uint16(t[off:]))
-	for k := uint64(0); k < n; k++ {
-		e := off + 2 + 12*k
-		if e+12 > uint64(len(t)) {
-			return 1
-		}
-		if order.Uint16(t[e:]) == 274 && order.Uint16(t[e+2:]) == 3 {
-			return int(order.Uint16(t[e+8:]))
-		}
+	if e := ifdEntry(t, order, uint64(order.Uint32(t[4:])), 274, 3); e != nil {
+		return int(order.Uint16(e[8:]))
 	}
 	return 1
 }
