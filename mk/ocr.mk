@@ -25,6 +25,9 @@ export OMP_THREAD_LIMIT = 1
 
 .PHONY: demo ocr-demo ocr-eval ocr-bench ocr-overhead ocr-fixtures ocr-bin
 
+# ocr_bench_files is a shell command listing the images of the first OCR_BENCH_N held-out pages.
+ocr_bench_files = grep -v '^\#' $(OCR_PAGES) | cut -f1 | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'
+
 # make demo (the Makefile's recipe) also OCRs the sample scans.
 demo: ocr-demo
 
@@ -56,7 +59,7 @@ ocr-eval: ocr-bin
 ocr-bench: ocr-bin
 	@if [ ! -f $(OCR_SYNTH)/train.tsv ]; then echo "ocr-bench: $(OCR_SYNTH) is missing: nothing to time (needs ../shared)"; exit 0; fi; \
 	set -e; \
-	files=$$(grep -v '^#' $(OCR_PAGES) | cut -f1 | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'); \
+	files=$$($(ocr_bench_files)); \
 	for j in 1 2 1 2; do \
 		rm -rf build/ocr-bench; \
 		echo "vnrestore ocr --jobs $$j:"; \
@@ -73,7 +76,7 @@ ocr-bench: ocr-bin
 ocr-overhead: ocr-bin
 	@if [ ! -f $(OCR_SYNTH)/train.tsv ]; then echo "ocr-overhead: $(OCR_SYNTH) is missing: nothing to time (needs ../shared)"; exit 0; fi; \
 	set -e; \
-	files=$$(grep -v '^#' $(OCR_PAGES) | cut -f1 | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'); \
+	files=$$($(ocr_bench_files)); \
 	rm -f build/ocr-overhead.tsv; \
 	for r in $$(seq $(OCR_OVERHEAD_RUNS)); do \
 		for v in correct no-correct; do \
@@ -83,14 +86,14 @@ ocr-overhead: ocr-bin
 				$(OCR_BIN) ocr --jobs 1 --force -q $$flag -o build/ocr-overhead $$files; \
 		done; \
 	done; \
-	awk -F'\t' '{ n[$$1]++; w[$$1, n[$$1]] = $$2; c[$$1, n[$$1]] = $$3 + $$4 } \
+	awk -F'\t' -v pages=$$(echo $$files | wc -w) '{ n[$$1]++; w[$$1, n[$$1]] = $$2; c[$$1, n[$$1]] = $$3 + $$4 } \
 		function med(a, v, k,   i, j, t, x) { for (i = 1; i <= k; i++) x[i] = a[v, i]; \
 			for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (x[j] < x[i]) { t = x[i]; x[i] = x[j]; x[j] = t }; \
 			return k % 2 ? x[(k + 1) / 2] : (x[k / 2] + x[k / 2 + 1]) / 2 } \
 		END { k = n["correct"]; cc = med(c, "correct", k); cn = med(c, "no-correct", k); \
 			wc = med(w, "correct", k); wn = med(w, "no-correct", k); \
 			printf "%d pages, %d runs each: median CPU %.2f s corrected, %.2f s --no-correct (%+.1f%%); wall %.2f s, %.2f s (%+.1f%%)\n", \
-				$(OCR_BENCH_N), k, cc, cn, 100 * (cc / cn - 1), wc, wn, 100 * (wc / wn - 1) }' build/ocr-overhead.tsv
+				pages, k, cc, cn, 100 * (cc / cn - 1), wc, wn, 100 * (wc / wn - 1) }' build/ocr-overhead.tsv
 
 ocr-fixtures:
 	@if [ ! -d $(OCR_SYNTH) ]; then echo "ocr-fixtures: $(OCR_SYNTH) is missing (needs ../shared)"; exit 0; fi; \

@@ -134,8 +134,9 @@ func run(args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	eng, err := ocr.NewEngine(ocr.Options{Jobs: *jobs, Preprocess: &ocr.Preprocess{
-		UpscaleBelowDPI: *below, UpscaleFactor: *up, ToneGamma: *gamma, ToneWhite: *white}})
+	pre := ocr.DefaultPreprocess // and its future steps, with the flags' settings
+	pre.UpscaleBelowDPI, pre.UpscaleFactor, pre.ToneGamma, pre.ToneWhite = *below, *up, *gamma, *white
+	eng, err := ocr.NewEngine(ocr.Options{Jobs: *jobs, Preprocess: &pre})
 	if err != nil {
 		return err
 	}
