@@ -111,6 +111,10 @@ func (t *Trainer) Refine() {
 	var ins, all float64
 	for k, c := range t.rules {
 		a, b := []rune(k[0]), []rune(k[1])
+		all += c
+		if len(b) > len(a) {
+			ins += c
+		}
 		if len(a) != 1 || len(b) > 1 {
 			continue
 		}
@@ -120,12 +124,6 @@ func (t *Trainer) Refine() {
 			o = b[0]
 		}
 		single[[2]rune{a[0], o}] += c
-	}
-	for k, c := range t.rules {
-		all += c
-		if len([]rune(k[1])) > len([]rune(k[0])) {
-			ins += c
-		}
 	}
 	insCost := float32(2.5)
 	if ins > 0 && all > 0 {
