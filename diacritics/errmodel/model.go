@@ -37,7 +37,7 @@ type Model struct {
 	mergeLP  float32        // log10 P(engine dropped the space between two words)
 	splitLP  float32        // log10 P(engine cut a word in two)
 	cache    *cache
-	scratch  sync.Pool // of scratches indexing a token for ruleSet (see score)
+	scratch  sync.Pool // of wordScratches (see score)
 }
 
 // A ruleSet holds a channel's rules α → β over some gold alphabet (the
@@ -222,7 +222,7 @@ func New(p *Params, opts Options) *Model {
 	}
 	m.skel = newSkeleton(m)
 	m.cache = newCache(opts.CacheSize)
-	m.scratch.New = func() any { return newScratch(len(m.alphaID)) }
+	m.scratch.New = func() any { return &wordScratch{tokenIndex: newTokenIndex(len(m.alphaID)), dpWord: -1} }
 	return m
 }
 

@@ -188,8 +188,9 @@ func appendSpan(rs []spanRule, id int32, end *trieNode) []spanRule {
 	return append(rs, spanRule{id, end.lo, end.hi})
 }
 
-// A scratch holds the per-query state of a search; scratches are pooled.
-type scratch struct {
+// A tokenIndex holds a token and the rules of a ruleSet whose observed
+// side occurs in it (see ruleSet.index).
+type tokenIndex struct {
 	stamp  []uint32  // rule id → query number that filled first, count and best
 	first  []int32   // rule id → its entries: ents[first : first+count]
 	count  []int32   // rule id → number of entries
@@ -198,7 +199,17 @@ type scratch struct {
 	ents   []entry
 	gen    uint32
 	obs    []rune
-	found  []found
+}
+
+func newTokenIndex(nAlpha int) tokenIndex {
+	return tokenIndex{stamp: make([]uint32, nAlpha), first: make([]int32, nAlpha), count: make([]int32, nAlpha), best: make([]float32, nAlpha)}
+}
+
+// A scratch holds the per-query state of a walk of the skeleton trie;
+// scratches are pooled.
+type scratch struct {
+	tokenIndex
+	found []found
 	// pending holds the skeletons reached in the first phase whose words
 	// could not beat the best word: they are scored when the list is
 	// filled (see addFamily)
@@ -208,16 +219,22 @@ type scratch struct {
 	pq      []qitem                                              // priority queue of opened nodes
 	arena   []float32                                            // their columns
 	hs      [maxRest + 1][maxRest + 1][maxTokenRunes + 1]float32 // see rest
-	dp      [maxTokenRunes + 1][maxTokenRunes + 1]float32        // see score
-	// dpWord is the word of this query whose rows dp holds, with or
-	// without edits (dpGeneric); -1 for none
-	dpWord    int32
-	dpGeneric bool
 
 	visits int // trie nodes looked at, for benchmarks
 
 	// obsSet has bit r set for every rune r < obsSetRunes of the token
 	obsSet [obsSetRunes / 64]uint64
+}
+
+// A wordScratch holds a token indexed for the words' rules and the rows of
+// the last word scored (see Model.score); wordScratches are pooled.
+type wordScratch struct {
+	tokenIndex
+	dp [maxTokenRunes + 1][maxTokenRunes + 1]float32
+	// dpWord is the word of this query whose rows dp holds, with or
+	// without edits (dpGeneric); -1 for none
+	dpWord    int32
+	dpGeneric bool
 }
 
 // obsSetRunes bounds the runes of obsSet: all Vietnamese letters are below.
@@ -238,7 +255,7 @@ type entry struct {
 }
 
 // entries returns the entries of rule id, which this query stamped.
-func (sc *scratch) entries(id int32) []entry {
+func (sc *tokenIndex) entries(id int32) []entry {
 	f := sc.first[id]
 	return sc.ents[f : f+sc.count[id]]
 }
@@ -246,10 +263,6 @@ func (sc *scratch) entries(id int32) []entry {
 type found struct {
 	word int32
 	lp   float32
-}
-
-func newScratch(nAlpha int) any {
-	return &scratch{stamp: make([]uint32, nAlpha), first: make([]int32, nAlpha), count: make([]int32, nAlpha), best: make([]float32, nAlpha), dpWord: -1}
 }
 
 // search returns the candidates of the lower-case token s, best first.
@@ -269,7 +282,7 @@ type limits struct {
 func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	// wsc indexes the token for the words' rules (see score), sc for the
 	// skeletons' rules, and holds the walk
-	wsc := m.scratch.Get().(*scratch)
+	wsc := m.scratch.Get().(*wordScratch)
 	defer m.scratch.Put(wsc)
 	sk := m.skel
 	sc := sk.scratch.Get().(*scratch)
@@ -292,9 +305,9 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 			sc.obsSet[r>>6] |= 1 << (r & 63)
 		}
 	}
-	m.index(wsc, s, offs, nil, 0)
+	m.indexWords(wsc, s, offs)
 	var segBest segBests
-	sk.index(sc, s, offs, &segBest, lim.minLogProb)
+	sk.index(&sc.tokenIndex, s, offs, &segBest, lim.minLogProb)
 	sc.rest(sk, &segBest, false)
 	// The search is best first over the trie, in two phases. A node's
 	// bound is the best value of its column plus the least that reading
@@ -360,9 +373,8 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 // second fills them in. Unless segBest is nil it also fills, for each
 // segment of the token, the best rule of one, two and three gold runes
 // producing it, or floor if it is better.
-func (m *ruleSet) index(sc *scratch, s string, offs []int, segBest *segBests, floor float32) {
+func (m *ruleSet) index(sc *tokenIndex, s string, offs []int, segBest *segBests, floor float32) {
 	n := len(offs) - 1
-	sc.dpWord = -1
 	sc.gen++
 	if sc.gen == 0 {
 		clear(sc.stamp)
@@ -418,7 +430,7 @@ type searchState struct {
 	m    *skeletonSpace // whose trie is walked
 	sc   *scratch       // the walk's scratch
 	wm   *Model         // the words' model, which scores the words
-	wsc  *scratch       // the token indexed for wm
+	wsc  *wordScratch   // the token indexed for wm
 
 	best  float32
 	abs   float32 // absolute bound
@@ -735,7 +747,7 @@ func (sc *scratch) down(j int) {
 func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw, top float32) {
 	sc := st.sc
 	w := len(sc.obs) + 1
-	st.m.extend(sc, ch.r, sc.inObs(ch.r), &ch.alpha, anc, C, st.generic, st.m.opts.EditLogProb)
+	st.m.extend(&sc.tokenIndex, ch.r, sc.inObs(ch.r), &ch.alpha, anc, C, st.generic, st.m.opts.EditLogProb)
 	C = C[:w]
 	h := sc.hs[ch.lo][ch.hi][:w]
 	raw, top = C[0], C[0]+h[0]
@@ -753,7 +765,7 @@ func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw
 // before the start). C[j] is the best score of reading the gold runes up
 // to r as obs[:j]. occurs false says the token has no r (a shortcut);
 // generic allows the edits no rule covers, at log prob edit each.
-func (rs *ruleSet) extend(ix *scratch, r rune, occurs bool, alpha *[3]int32, anc *[3][]float32, C []float32, generic bool, edit float32) {
+func (rs *ruleSet) extend(ix *tokenIndex, r rune, occurs bool, alpha *[3]int32, anc *[3][]float32, C []float32, generic bool, edit float32) {
 	w := len(ix.obs) + 1
 	C = C[:w]
 	P := anc[0][:w]

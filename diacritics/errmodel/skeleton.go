@@ -137,7 +137,7 @@ func newSkeleton(m *Model) *skeletonSpace {
 		s.family[i] = fams[famOf[sk]]
 	}
 	s.sortSpans()
-	s.scratch.New = func() any { return newScratch(len(s.alphaID)) }
+	s.scratch.New = func() any { return &scratch{tokenIndex: newTokenIndex(len(s.alphaID))} }
 	return s
 }
 
@@ -164,12 +164,18 @@ func (m *Model) compileWords(words []string) []compiledWord {
 	return cw
 }
 
+// indexWords indexes the token s (offs as for index) in sc for score.
+func (m *Model) indexWords(sc *wordScratch, s string, offs []int) {
+	m.index(&sc.tokenIndex, s, offs, nil, 0)
+	sc.dpWord = -1 // rows of an earlier token
+}
+
 // score returns log10 P(token | word w), the token being the one indexed in
 // sc: the steps of a trie walk's columns (extend) along the word's runes,
 // with or without the edits no rule covers. The rows of the
 // prefix it shares with the word scored before it in the same query are
 // kept.
-func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
+func (m *Model) score(sc *wordScratch, w int32, generic bool) float32 {
 	cw := &m.words[w]
 	n := len(sc.obs)
 	edit := m.opts.EditLogProb
@@ -192,7 +198,7 @@ func (m *Model) score(sc *scratch, w int32, generic bool) float32 {
 		for k := range min(3, i+1) {
 			anc[k] = d[i-k][:]
 		}
-		m.extend(sc, cw.runes[i], true, &cw.alphas[i], &anc, d[i+1][:], generic, edit)
+		m.extend(&sc.tokenIndex, cw.runes[i], true, &cw.alphas[i], &anc, d[i+1][:], generic, edit)
 	}
 	return d[len(cw.runes)][n]
 }

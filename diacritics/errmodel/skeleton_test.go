@@ -28,13 +28,13 @@ func TestSkeletonBoundsItsWords(t *testing.T) {
 			tokens++
 			skObs := []rune(skeletonString(s))
 			rules, skRules := rulesByEnd(&m.ruleSet, obs), rulesByEnd(&sk.ruleSet, obs)
-			sc := m.scratch.Get().(*scratch)
+			sc := m.scratch.Get().(*wordScratch)
 			sc.obs = append(sc.obs[:0], obs...)
 			offs := make([]int, 0, len(obs)+1)
 			for i := range s {
 				offs = append(offs, i)
 			}
-			m.index(sc, s, append(offs, len(s)), nil, 0)
+			m.indexWords(sc, s, append(offs, len(s)))
 			for _, generic := range []bool{false, true} {
 				for w, word := range m.words {
 					want := refScore(&m.ruleSet, m.opts.EditLogProb, word.runes, obs, rules, generic)
