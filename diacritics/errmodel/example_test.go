@@ -20,5 +20,5 @@ func ExampleModel_Candidates() {
 	}
 	// Output:
 	// T6: tổ tố tó ... (16 readings)
-	// chitc: chức chước chúc ... (16 readings)
+	// chitc: chức chúc chữa ... (4 readings)
 }

@@ -86,6 +86,11 @@ type Options struct {
 	// MaxCandidates caps the single-syllable candidates returned per
 	// token, and separately the two-syllable ones. Default 16.
 	MaxCandidates int
+	// PriorBeam drops candidates whose channel score plus prior is more
+	// than PriorBeam (log10) below the best candidate's by that measure: a
+	// decoder's context rarely raises a word that far above its prior,
+	// so such a candidate is rarely chosen. Default 3.5.
+	PriorBeam float32
 	// WideBeam and WideMaxCandidates replace Beam and MaxCandidates for a
 	// token that no syllable reads well (none scores above -1), as the
 	// garbled words of badly degraded pages: the right reading is then
@@ -125,6 +130,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.MaxCandidates == 0 {
 		o.MaxCandidates = 16
+	}
+	if o.PriorBeam == 0 {
+		o.PriorBeam = 3.5
 	}
 	if o.WideBeam == 0 {
 		o.WideBeam = 6

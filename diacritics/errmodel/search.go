@@ -324,7 +324,7 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	// is sure.
 	lowest := max(m.opts.Floor*float32(n+1), lim.minLogProb)
 	walk := func(generic bool) searchState {
-		st := searchState{m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: generic, budget: lim.budget, poor: lim.minLogProb}
+		st := searchState{keyBest: minLogProb, m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: generic, budget: lim.budget, poor: lim.minLogProb}
 		st.start()
 		return st
 	}
@@ -355,7 +355,9 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	for _, c := range f {
 		best = max(best, c.lp)
 	}
-	f = slices.DeleteFunc(f, func(c found) bool { return c.lp < best-beam })
+	f = slices.DeleteFunc(f, func(c found) bool {
+		return c.lp < best-beam || c.lp+m.prior[c.word] < st.keyBest-m.opts.PriorBeam
+	})
 	sort.Slice(f, func(i, j int) bool {
 		return f[i].lp+m.prior[f[i].word] > f[j].lp+m.prior[f[j].word]
 	})
@@ -432,10 +434,12 @@ type searchState struct {
 	wm   *Model         // the words' model, which scores the words
 	wsc  *wordScratch   // the token indexed for wm
 
-	best  float32
-	abs   float32 // absolute bound
-	floor float32 // current bound: abs, raised to the beam below the best word
-	hits  int
+	best float32
+	// keyBest is the best score by channel and prior of the list's words
+	keyBest float32
+	abs     float32 // absolute bound
+	floor   float32 // current bound: abs, raised to the beam below the best word
+	hits    int
 	// generic says whether edits no rule covers are tried (see search)
 	generic bool
 	budget  int // nodes the walk may still expand
@@ -590,7 +594,7 @@ func (st *searchState) fill() {
 	for len(sc.pq) > 0 && st.budget > 0 {
 		i := sc.pop()
 		e := sc.opened[i]
-		if len(sc.heap) == st.k && e.key < sc.heap[0] {
+		if e.key < st.cut() {
 			return
 		}
 		if e.bnd < st.floor {
@@ -625,11 +629,11 @@ func (st *searchState) expand(i int32) {
 		sc.visits++
 		ch := &m.trie.nodes[c]
 		thr := st.floor
-		if st.filling && len(sc.heap) == st.k {
-			if e.bnd+ch.maxPrior < sc.heap[0] {
+		if cut := st.cut(); st.filling && cut > minLogProb {
+			if e.bnd+ch.maxPrior < cut {
 				break // nor can those after it, whose words are rarer
 			}
-			thr = max(thr, sc.heap[0]-ch.maxPrior)
+			thr = max(thr, cut-ch.maxPrior)
 		}
 		// The child's column bounds the words read through it (top), sp
 		// those read through a rule spanning it; reaches is a cheap test
@@ -661,7 +665,7 @@ func (st *searchState) expand(i int32) {
 		if sp > top && sp >= thr {
 			bnd = max(top, st.spanExact(ch, &anc))
 		}
-		if bnd < st.floor || (st.filling && len(sc.heap) == st.k && bnd+ch.maxPrior < sc.heap[0]) {
+		if bnd < st.floor || (st.filling && bnd+ch.maxPrior < st.cut()) {
 			// below the beam, or no word below can enter the full list
 			sc.arena = sc.arena[:off]
 			continue
@@ -948,12 +952,23 @@ func (st *searchState) add(w int32, lp float32) {
 	st.floor = max(st.floor, st.best-st.beam)
 }
 
+// cut is the score by channel and prior that a word must beat to enter
+// the list: the list's worst when it is full, and PriorBeam below its best.
+func (st *searchState) cut() float32 {
+	c := st.keyBest - st.wm.opts.PriorBeam
+	if len(st.sc.heap) == st.k {
+		c = max(c, st.sc.heap[0])
+	}
+	return c
+}
+
 // list puts a word on the min-heap of the k best scores by channel and
-// prior.
+// prior, and keeps the best of those scores.
 func (st *searchState) list(w int32, lp float32) {
 	h := st.sc.heap
 	k := st.k
 	lp += st.wm.prior[w]
+	st.keyBest = max(st.keyBest, lp)
 	switch {
 	case len(h) < k:
 		h = append(h, lp)

@@ -94,6 +94,8 @@ func refCandidates(m *Model, s string, lim limits) (c []diacritics.Candidate, ok
 	}
 	ws = slices.DeleteFunc(ws, func(x scored) bool { return x.lp < best-beam })
 	key := func(x scored) float32 { return x.lp + m.prior[x.w] }
+	bestKey := key(slices.MaxFunc(ws, func(x, y scored) int { return cmp.Compare(key(x), key(y)) }))
+	ws = slices.DeleteFunc(ws, func(x scored) bool { return key(x) < bestKey-m.opts.PriorBeam })
 	slices.SortFunc(ws, func(x, y scored) int { return cmp.Compare(key(y), key(x)) })
 	if len(ws) > k {
 		if key(ws[k-1]) == key(ws[k]) {

@@ -213,7 +213,7 @@ func (st *searchState) addFamily(sw int32, bound float32) {
 		return
 	}
 	for _, w := range st.m.family[sw] {
-		if st.filling && len(st.sc.heap) == st.k && bound+st.wm.prior[w] < st.sc.heap[0] {
+		if st.filling && bound+st.wm.prior[w] < st.cut() {
 			break // nor can the rest, rarer
 		}
 		if lp := st.wm.score(st.wsc, w, st.generic); lp >= st.floor {
@@ -232,7 +232,7 @@ func (st *searchState) addPending() {
 		if f.lp < st.floor {
 			continue
 		}
-		if len(st.sc.heap) == st.k && key(f) < st.sc.heap[0] {
+		if key(f) < st.cut() {
 			break // nor can the rest
 		}
 		st.addFamily(f.word, f.lp)
