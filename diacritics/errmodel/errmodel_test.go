@@ -83,9 +83,12 @@ func TestCandidatesJoined(t *testing.T) {
 	if c := m.CandidatesJoined("viéc", "&", nil); rank(c, "việc") < 0 {
 		t.Errorf(`CandidatesJoined("viéc", "&") = %v, want "việc" among them`, c)
 	}
-	// Two words that read well on their own were not cut from one.
-	if c := m.CandidatesJoined("Phong", "Khoa", nil); len(c) != 0 {
-		t.Errorf(`CandidatesJoined("Phong", "Khoa") = %v, want none`, c)
+	// Two words that read well on their own were not cut from one, nor
+	// two pieces that both hold a vowel.
+	for _, p := range [][2]string{{"Phong", "Khoa"}, {"ngu", "&i"}} {
+		if c := m.CandidatesJoined(p[0], p[1], nil); len(c) != 0 {
+			t.Errorf("CandidatesJoined(%q, %q) = %v, want none", p[0], p[1], c)
+		}
 	}
 }
 
