@@ -9,7 +9,8 @@
 #   make ocr-text-eval WER of `vnrestore restore --mode ocr` on their Tesseract-Vietnamese text
 #   make channel-bench syllables/s of legacy and OCR mode on one core over the held-out pages' text, on a
 #                      first pass (a fresh channel, empty cache), after the training pages (Unseen) and
-#                      with the cache warm on the same text; 5 runs each
+#                      with the cache warm on the same text; and over all 150 pages read once by a fresh
+#                      channel (Batch, an archive's batch in one run); 5 runs each
 
 CHANNEL_SHARED  ?= ../shared
 CHANNEL_TSV     := $(CHANNEL_SHARED)/synth/train/train.tsv
@@ -93,7 +94,7 @@ ocr-text-eval:
 	done
 
 # channel-bench: the benchmarks of diacritics/errmodel/restore_bench_test.go (without ../shared
-# they run on the fixture's pages and skip Unseen). syllables/cpu-s is the steadier figure on a
-# shared machine.
+# they run on the fixture's pages and skip Unseen and Batch). syllables/cpu-s is the steadier
+# figure on a shared machine.
 channel-bench:
-	go test ./diacritics/errmodel -run XXX -bench 'Restore(Legacy|OCR)(Cold|Unseen|Warm)' -cpu 1 -count 5
+	go test ./diacritics/errmodel -run XXX -bench 'Restore(Legacy|OCR)(Cold|Unseen|Warm|Batch)' -cpu 1 -count 5
