@@ -110,6 +110,11 @@ func (a *atomicFile) commit() error {
 	if err := a.w.Flush(); err != nil {
 		return err
 	}
+	// on disk before the rename, so that a crash leaves the old file or
+	// the whole new one
+	if err := a.f.Sync(); err != nil {
+		return err
+	}
 	if err := a.f.Close(); err != nil {
 		return err
 	}
