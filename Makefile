@@ -4,8 +4,9 @@
 #   make test      install what is missing, then run the whole test suite (what CI runs)
 #   make lexicon   rebuild the embedded model from ../shared/corpus (needs ../shared)
 #
-# Targets that need ../shared (the corpus and the synthetic scans) say so and
-# stop when it is missing; the tests never need it.
+# Targets that need ../shared (the corpus and the synthetic scans; SHARED=DIR
+# points them elsewhere) say so and stop when it is missing; the tests never
+# need it.
 
 GO      ?= go
 SHARED  ?= ../shared

@@ -12,7 +12,7 @@
 #                      with the cache warm on the same text; and over all 150 pages read once by a fresh
 #                      channel (Batch, an archive's batch in one run); 5 runs each
 
-CHANNEL_SHARED  ?= ../shared
+CHANNEL_SHARED  ?= $(or $(SHARED),../shared)
 CHANNEL_TSV     := $(CHANNEL_SHARED)/synth/train/train.tsv
 CHANNEL_HELDOUT := data/synth-heldout.txt
 CHANNEL_MODELS  := diacritics/errmodel/model

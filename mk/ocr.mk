@@ -12,7 +12,7 @@
 #
 # ocr-eval, ocr-bench, ocr-overhead and ocr-fixtures need ../shared and say so and stop cleanly without it.
 
-OCR_SYNTH   ?= ../shared/synth/train
+OCR_SYNTH   ?= $(or $(SHARED),../shared)/synth/train
 OCR_PAGES   ?= data/synth-heldout.txt
 OCR_OUT     ?= build/ocr-eval
 OCR_BENCH_N ?= 12
