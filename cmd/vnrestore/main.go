@@ -52,14 +52,6 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// batchError reports that some inputs of a batch failed; the details were
-// already printed.
-type batchError struct{ failed, total int }
-
-func (e batchError) Error() string {
-	return fmt.Sprintf("%d of %d inputs failed", e.failed, e.total)
-}
-
 func main() {
 	os.Exit(run(os.Args[1:]))
 }
