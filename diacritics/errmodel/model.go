@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/vnarchive/vnrestore/diacritics"
@@ -427,7 +428,7 @@ func (m *Model) CandidatesJoined(a, b string, dst []diacritics.Candidate) []diac
 
 // hasVowel reports whether s holds a vowel letter, marked or not.
 func hasVowel(s string) bool {
-	return strings.ContainsAny(lexicon.StripMarks(s), "aeiouyAEIOUY")
+	return strings.ContainsFunc(s, func(r rune) bool { return isVowelLetter(unicode.ToLower(r)) })
 }
 
 // readsWell reports whether some syllable reads token well (above -1.5).

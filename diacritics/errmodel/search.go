@@ -20,7 +20,6 @@ type trie struct {
 	nodes []trieNode
 	spans []spanRule // see trieNode
 	words []string
-	depth int // longest word, in runes
 }
 
 type trieNode struct {
@@ -52,9 +51,7 @@ func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32
 	root := &pnode{kids: map[rune]*pnode{}, word: -1}
 	for i, w := range words {
 		n := root
-		d := 0
 		for _, r := range w {
-			d++
 			k, ok := n.kids[r]
 			if !ok {
 				k = &pnode{kids: map[rune]*pnode{}, word: -1}
@@ -64,7 +61,6 @@ func buildTrie(ws []string, alphaID map[string]int32, prior func(string) float32
 			n = k
 		}
 		n.word = int32(i)
-		t.depth = max(t.depth, d)
 	}
 	var order func(n *pnode) float32
 	order = func(n *pnode) float32 {
@@ -270,6 +266,10 @@ func (m *Model) search(s string) []diacritics.Candidate {
 	return m.searchLimited(s, limits{minLogProb: m.opts.MinLogProb, budget: m.opts.MaxExpansions, generic: true})
 }
 
+// poorReading is the score below which the rules alone read a token
+// poorly: the search then tries the edits no rule covers as well.
+const poorReading = -2
+
 // limits bound one search.
 type limits struct {
 	minLogProb float32 // lowest score of a candidate
@@ -291,7 +291,7 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	offs := make([]int, 0, 16)
 	for i, r := range s {
 		wsc.obs = append(wsc.obs, r)
-		sc.obs = append(sc.obs, skelRune(r))
+		sc.obs = append(sc.obs, base(r))
 		offs = append(offs, i)
 	}
 	offs = append(offs, len(s))
@@ -308,7 +308,7 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	m.indexWords(wsc, s, offs)
 	var segBest segBests
 	sk.index(&sc.tokenIndex, s, offs, &segBest, lim.minLogProb)
-	sc.rest(sk, &segBest, false)
+	sc.rest(sk, m.opts.EditLogProb, &segBest, false)
 	// The search is best first over the trie, in two phases. A node's
 	// bound is the best value of its column plus the least that reading
 	// the rest of the token costs the words below it (see rest), or the
@@ -324,18 +324,18 @@ func (m *Model) searchLimited(s string, lim limits) []diacritics.Candidate {
 	// is sure.
 	lowest := max(m.opts.Floor*float32(n+1), lim.minLogProb)
 	walk := func(generic bool) searchState {
-		st := searchState{keyBest: minLogProb, m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, abs: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: generic, budget: lim.budget, poor: lim.minLogProb}
+		st := searchState{keyBest: minLogProb, m: sk, sc: sc, wm: m, wsc: wsc, floor: lowest, beam: m.opts.WideBeam, k: m.opts.WideMaxCandidates, generic: generic, budget: lim.budget, poor: lim.minLogProb}
 		st.start()
 		return st
 	}
 	mayEdit := lowest <= m.opts.EditLogProb && lim.generic
 	st := walk(false)
 	if mayEdit {
-		st.poor = -2
+		st.poor = poorReading
 	}
 	st.findBest()
-	if (st.hits == 0 || st.best < -2) && mayEdit {
-		sc.rest(sk, &segBest, true)
+	if (st.hits == 0 || st.best < poorReading) && mayEdit {
+		sc.rest(sk, m.opts.EditLogProb, &segBest, true)
 		st = walk(true)
 		st.findBest()
 	}
@@ -390,9 +390,12 @@ func (m *ruleSet) index(sc *tokenIndex, s string, offs []int, segBest *segBests,
 			}
 		}
 	}
+	// rules[j-1][l-1]: the rules producing obs[j-l:j], looked up once
+	var rules [maxTokenRunes][maxSeg][]alphaLP
 	for j := 1; j <= n; j++ {
 		for l := 1; l <= maxSeg && l <= j; l++ {
-			for _, a := range m.byBeta[s[offs[j-l]:offs[j]]] {
+			rules[j-1][l-1] = m.byBeta[s[offs[j-l]:offs[j]]]
+			for _, a := range rules[j-1][l-1] {
 				if segBest != nil {
 					sb := &segBest[j-1][l-1][m.alphaLen[a.id]-1]
 					*sb = max(*sb, a.lp)
@@ -417,7 +420,7 @@ func (m *ruleSet) index(sc *tokenIndex, s string, offs []int, segBest *segBests,
 	sc.ents = slices.Grow(sc.ents[:0], int(total))[:total]
 	for j := 1; j <= n; j++ {
 		for l := 1; l <= maxSeg && l <= j; l++ {
-			for _, a := range m.byBeta[s[offs[j-l]:offs[j]]] {
+			for _, a := range rules[j-1][l-1] {
 				sc.ents[sc.first[a.id]+sc.count[a.id]] = entry{j: int32(j), l: int32(l), lp: a.lp}
 				sc.count[a.id]++
 			}
@@ -437,8 +440,7 @@ type searchState struct {
 	best float32
 	// keyBest is the best score by channel and prior of the list's words
 	keyBest float32
-	abs     float32 // absolute bound
-	floor   float32 // current bound: abs, raised to the beam below the best word
+	floor   float32 // current bound: the lowest score asked for, raised to the beam below the best word
 	hits    int
 	// generic says whether edits no rule covers are tried (see search)
 	generic bool
@@ -477,9 +479,8 @@ const maxRest = maxTokenRunes
 // itself, or (when generic) an edit. A node's column value at j plus
 // hs[lo][hi][j], for the range of the lengths of the words below it,
 // bounds those words through j.
-func (sc *scratch) rest(m *skeletonSpace, segBest *segBests, generic bool) {
+func (sc *scratch) rest(m *skeletonSpace, edit float32, segBest *segBests, generic bool) {
 	n := len(sc.obs)
-	edit := m.opts.EditLogProb
 	var h [maxRest + 1][maxTokenRunes + 1]float32 // h[L][j]: exactly L runes
 	for L := 0; L <= maxRest; L++ {
 		for j := n; j >= 0; j-- {
@@ -527,7 +528,7 @@ func (sc *scratch) rest(m *skeletonSpace, segBest *segBests, generic bool) {
 
 // start opens the root.
 func (st *searchState) start() {
-	m, sc := st.m, st.sc
+	sc := st.sc
 	n := len(sc.obs)
 	w := n + 1
 	sc.found, sc.heap, sc.pending = sc.found[:0], sc.heap[:0], sc.pending[:0]
@@ -536,7 +537,7 @@ func (st *searchState) start() {
 	root := sc.arena[:w]
 	root[0] = 0
 	for j := 1; j <= n; j++ {
-		root[j] = root[j-1] + m.opts.EditLogProb
+		root[j] = root[j-1] + st.wm.opts.EditLogProb
 	}
 	sc.opened = append(sc.opened, open{node: 0, parent: -1})
 	sc.push(0)
@@ -751,7 +752,7 @@ func (sc *scratch) down(j int) {
 func (st *searchState) column(ch *trieNode, anc *[3][]float32, C []float32) (raw, top float32) {
 	sc := st.sc
 	w := len(sc.obs) + 1
-	st.m.extend(&sc.tokenIndex, ch.r, sc.inObs(ch.r), &ch.alpha, anc, C, st.generic, st.m.opts.EditLogProb)
+	st.m.extend(&sc.tokenIndex, ch.r, sc.inObs(ch.r), &ch.alpha, anc, C, st.generic, st.wm.opts.EditLogProb)
 	C = C[:w]
 	h := sc.hs[ch.lo][ch.hi][:w]
 	raw, top = C[0], C[0]+h[0]
@@ -830,7 +831,7 @@ func (st *searchState) reaches(ch *trieNode, thr float32, raws, tops *[3]float32
 			return true
 		}
 	case st.generic:
-		if min(tops[0], raws[0]+st.m.opts.EditLogProb) >= thr {
+		if min(tops[0], raws[0]+st.wm.opts.EditLogProb) >= thr {
 			return true
 		}
 	}
@@ -947,7 +948,7 @@ func (st *searchState) add(w int32, lp float32) {
 	st.hits++
 	if st.best >= -1 && !st.generic {
 		// a token some word reads well: the narrow beam and list
-		st.beam, st.k = st.m.opts.Beam, st.m.opts.MaxCandidates
+		st.beam, st.k = st.wm.opts.Beam, st.wm.opts.MaxCandidates
 	}
 	st.floor = max(st.floor, st.best-st.beam)
 }

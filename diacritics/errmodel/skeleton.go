@@ -5,9 +5,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-	"unicode/utf8"
-
-	"github.com/vnarchive/vnrestore/lexicon"
 )
 
 // The search walks a trie of skeletons, the words of the inventory without
@@ -21,44 +18,11 @@ import (
 // children: the marked variants of a vowel, which the walk of the word
 // trie visits one by one, are one node.
 
-// skelRune returns the skeleton of rune r: its base letter for a
-// Vietnamese letter, r itself otherwise.
-func skelRune(r rune) rune {
-	if r < skelTableSize {
-		skelOnce.Do(initSkelTable)
-		return skelTable[r]
-	}
-	return skeletonOf(r)
-}
-
-const skelTableSize = 0x2000
-
-var (
-	skelOnce  sync.Once
-	skelTable []rune
-)
-
-func initSkelTable() {
-	skelTable = make([]rune, skelTableSize)
-	for r := range rune(skelTableSize) {
-		skelTable[r] = skeletonOf(r)
-	}
-}
-
-// skeletonOf is skelRune without the table.
-func skeletonOf(r rune) rune {
-	s := lexicon.Skeleton(string(r))
-	if sr, n := utf8.DecodeRuneInString(s); n == len(s) && sr != utf8.RuneError {
-		return sr
-	}
-	return r
-}
-
-// skeletonString maps skelRune over s.
+// skeletonString maps base over s, a lower-case string: "đảng" -> "dang".
 func skeletonString(s string) string {
 	rs := []rune(s)
 	for i, r := range rs {
-		rs[i] = skelRune(r)
+		rs[i] = base(r)
 	}
 	return string(rs)
 }
@@ -68,16 +32,14 @@ func skeletonString(s string) string {
 // best of the rules it stands for.
 type skeletonSpace struct {
 	ruleSet
-	opts    Options
 	trie    trie
-	prior   []float32 // skeleton → the best prior of its words
 	family  [][]int32 // skeleton → its words, best prior first
 	scratch sync.Pool // of scratches holding a walk
 }
 
 // newSkeleton returns the skeleton space of m.
 func newSkeleton(m *Model) *skeletonSpace {
-	s := &skeletonSpace{opts: m.opts, ruleSet: ruleSet{alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}}
+	s := &skeletonSpace{ruleSet: ruleSet{alphaID: make(map[string]int32), byBeta: make(map[string][]alphaLP)}}
 	skelID := make([]int32, len(m.alphaID)) // word rule id → skeleton rule id
 	for a, id := range m.alphaID {
 		sa := skeletonString(a)
@@ -130,10 +92,8 @@ func newSkeleton(m *Model) *skeletonSpace {
 	}
 	famPrior := func(sk string) float32 { return m.prior[fams[famOf[sk]][0]] } // the best of the family
 	s.trie = buildTrie(skels, s.alphaID, famPrior)
-	s.prior = make([]float32, len(s.trie.words))
 	s.family = make([][]int32, len(s.trie.words))
 	for i, sk := range s.trie.words {
-		s.prior[i] = famPrior(sk)
 		s.family[i] = fams[famOf[sk]]
 	}
 	s.sortSpans()
@@ -226,7 +186,8 @@ func (st *searchState) addFamily(sw int32, bound float32) {
 // phase, those of best bound plus prior first, as the list fills.
 func (st *searchState) addPending() {
 	p := st.sc.pending
-	key := func(f found) float32 { return f.lp + st.m.prior[f.word] }
+	// a skeleton's best prior is its family's first word's
+	key := func(f found) float32 { return f.lp + st.wm.prior[st.m.family[f.word][0]] }
 	slices.SortFunc(p, func(a, b found) int { return cmp.Compare(key(b), key(a)) })
 	for _, f := range p {
 		if f.lp < st.floor {

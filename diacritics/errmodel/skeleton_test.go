@@ -38,7 +38,7 @@ func TestSkeletonBoundsItsWords(t *testing.T) {
 			for _, generic := range []bool{false, true} {
 				for w, word := range m.words {
 					want := refScore(&m.ruleSet, m.opts.EditLogProb, word.runes, obs, rules, generic)
-					bound := refScore(&sk.ruleSet, sk.opts.EditLogProb, []rune(skeletonString(word.text)), skObs, skRules, generic)
+					bound := refScore(&sk.ruleSet, m.opts.EditLogProb, []rune(skeletonString(word.text)), skObs, skRules, generic)
 					if bound < want {
 						t.Fatalf("%s %q generic=%v: skeleton of %q scores %v, below the word's %v", name, s, generic, word.text, bound, want)
 					}
