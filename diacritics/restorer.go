@@ -193,7 +193,7 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 		return nil, errors.New("diacritics: legacy mode needs a legacy channel (WithLegacyChannel)")
 	}
 	if o.mode == OCR && o.ocr == nil {
-		return nil, errors.New("diacritics: OCR mode needs an OCR channel (WithOCRChannel)")
+		return nil, errOCRChannel
 	}
 	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
 	r.readings = readingsOf(model)
@@ -212,6 +212,24 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	}
 	r.scratch.New = func() any { return newDecoder(r) }
 	return r, nil
+}
+
+// errOCRChannel is the error of OCR mode without an OCR channel.
+var errOCRChannel = errors.New("diacritics: OCR mode needs an OCR channel (WithOCRChannel)")
+
+// WithoutOCRChannel returns r without its OCR channel, for text that was
+// typed rather than OCR'd (a file converted from a legacy encoding, say):
+// in Auto mode its accented lines then pass unchanged. It shares r's
+// set-up, so it costs next to nothing. OCR mode cannot do without the
+// channel: it returns an error then.
+func (r *Restorer) WithoutOCRChannel() (*Restorer, error) {
+	if r.opts.mode == OCR {
+		return nil, errOCRChannel
+	}
+	t := &Restorer{model: r.model, opts: r.opts, fitLLR: r.fitLLR, fitPrior: r.fitPrior, fitSplit: r.fitSplit, bos: r.bos, eos: r.eos, readings: r.readings}
+	t.opts.ocr = nil
+	t.scratch.New = func() any { return newDecoder(t) }
+	return t, nil
 }
 
 // readingsOf groups by skeleton the words of the model's vocabulary that

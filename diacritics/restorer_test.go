@@ -194,3 +194,33 @@ func TestCaseEvidence(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "trong năm 2020", off.String("trong nam 2020"))
 }
+
+// slipChannel is an OCR channel that reads the token "khân" as "khẩn".
+type slipChannel struct{}
+
+func (slipChannel) Candidates(token string, dst []Candidate) []Candidate {
+	if strings.ToLower(token) == "khân" {
+		dst = append(dst, Candidate{Text: "khẩn", LogProb: -0.5})
+	}
+	return dst
+}
+
+// A Restorer without its OCR channel leaves accented lines as typed; with
+// it, Auto mode corrects them. OCR mode cannot do without the channel.
+func TestWithoutOCRChannel(t *testing.T) {
+	m, err := lexicon.Default()
+	require.NoError(t, err)
+	const line = "Công văn hỏa tốc về việc khân cấp"
+	r, err := New(m, WithOCRChannel(slipChannel{}))
+	require.NoError(t, err)
+	typed, err := r.WithoutOCRChannel()
+	require.NoError(t, err)
+	assert.Equal(t, "Công văn hỏa tốc về việc khẩn cấp", r.String(line))
+	assert.Equal(t, line, typed.String(line))
+	assert.Equal(t, "Công văn hỏa tốc về việc khẩn cấp", r.String(line), "r keeps its channel")
+
+	ocr, err := New(m, WithMode(OCR), WithOCRChannel(slipChannel{}))
+	require.NoError(t, err)
+	_, err = ocr.WithoutOCRChannel()
+	assert.Error(t, err)
+}

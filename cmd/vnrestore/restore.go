@@ -101,7 +101,13 @@ func runRestore(cmd *cobra.Command, args []string) error {
 	}
 	// A file converted from a legacy encoding was typed, not OCR'd: its
 	// accented lines are left as they are rather than corrected as OCR.
-	var typed *diacritics.Restorer
+	// Only auto mode converts (see unicodeInput).
+	typed := r
+	if mode == diacritics.Auto {
+		if typed, err = r.WithoutOCRChannel(); err != nil {
+			return err
+		}
+	}
 	process := func(dst io.Writer, src io.Reader) error {
 		src, converted, err := unicodeInput(cmd, src, mode)
 		if err != nil {
@@ -109,12 +115,6 @@ func runRestore(cmd *cobra.Command, args []string) error {
 		}
 		r := r
 		if converted {
-			if typed == nil {
-				// The same options and channels, less the OCR one.
-				if typed, err = diacritics.New(model, append(opts, diacritics.WithOCRChannel(nil))...); err != nil {
-					return err
-				}
-			}
 			r = typed
 		}
 		if restoreFlags.format == "json" {
