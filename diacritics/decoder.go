@@ -88,6 +88,7 @@ func newDecoder(r *Restorer) *decoder {
 // Restorer's mode; the line after it starts a sentence if this one ends one.
 func (d *decoder) decodeLine(line string) {
 	d.decodeLineMode(line, d.r.opts.mode)
+	d.updateFit()
 	d.sentenceStart = d.sentenceEnd
 }
 
@@ -113,7 +114,6 @@ func (d *decoder) decodeLineMode(line string, mode Mode) {
 		d.unitsFixed()
 	}
 	d.search()
-	d.updateFit()
 }
 
 // score returns log10 P(w | state) and the state after w. With

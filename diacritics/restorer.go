@@ -195,11 +195,11 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 	if o.mode == OCR && o.ocr == nil {
 		return nil, errOCRChannel
 	}
-	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
-	r.readings = readingsOf(model)
 	if o.variant != AutoVariant && model.Variant(o.variant) == nil {
 		return nil, fmt.Errorf("diacritics: the language model has no variant %d (it holds %d)", o.variant, max(1, len(model.Variants())))
 	}
+	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
+	r.readings = readingsOf(model)
 	r.setVariantChoice()
 	if o.cases != nil {
 		for _, rs := range r.readings {

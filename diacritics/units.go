@@ -486,16 +486,20 @@ func (d *decoder) classify(toks []lexicon.Token) Mode {
 		switch t.Kind {
 		case lexicon.Word:
 			words++
+			// a word that is not a syllable has its lower case as its
+			// model key (see lexicon.VocabKey)
+			lower := strings.ToLower(t.Text)
 			if lexicon.HasMarks(t.Text) {
 				switch {
-				case lexicon.IsSyllable(strings.ToLower(t.Text)) || r.model.ID(lexicon.VocabKey(t)) != lexicon.Unknown:
+				case lexicon.IsSyllable(lower) || r.model.ID(lower) != lexicon.Unknown:
 					marked++
 				case strings.ToUpper(t.Text) != t.Text:
 					junk++ // "thuée", "khée": Latin-1 letters of an engine without Vietnamese
 				}
 				continue
 			}
-			if _, ok := plainCase(t.Text); ok && len(lexicon.Candidates(strings.ToLower(t.Text))) == 0 && strings.ToUpper(t.Text) != t.Text && r.model.ID(lexicon.VocabKey(t)) == lexicon.Unknown {
+			// no candidates: not a syllable either
+			if _, ok := plainCase(t.Text); ok && len(lexicon.Candidates(lower)) == 0 && strings.ToUpper(t.Text) != t.Text && r.model.ID(lower) == lexicon.Unknown {
 				junk++
 			}
 		case lexicon.Code:
@@ -514,9 +518,9 @@ func (d *decoder) classify(toks []lexicon.Token) Mode {
 		}
 		return passThrough
 	}
-	before := d.garbled
+	legacy := r.opts.legacy != nil && 20*(float32(junk)+d.garbled.sum) >= float32(words)+d.garbled.weight
 	d.garbled.add(float32(junk), words)
-	if r.opts.legacy != nil && 20*(float32(junk)+before.sum) >= float32(words)+before.weight {
+	if legacy {
 		return Legacy
 	}
 	return Plain

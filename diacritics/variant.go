@@ -94,7 +94,7 @@ func (d *decoder) updateFit() {
 		}
 		o := &d.options[d.units[i].first+c]
 		for _, id := range o.ids[:o.n] {
-			if id != lexicon.Unknown && int(id) < len(llr) {
+			if id != lexicon.Unknown {
 				d.fit.add(llr[id], 1)
 			}
 		}
@@ -107,10 +107,13 @@ func (d *decoder) updateFit() {
 // domain text. A model without a general variant, or that does not record
 // the means, leaves the choice to the domain variant.
 func (r *Restorer) setVariantChoice() {
+	if r.opts.variant != AutoVariant {
+		return
+	}
 	dom, gen := r.model.Variant(0), r.model.Variant(1)
 	info := r.model.Info()
 	split, ok := info.DomainSplit()
-	if r.opts.variant != AutoVariant || gen == nil || !ok {
+	if gen == nil || !ok {
 		return
 	}
 	r.fitPrior, r.fitSplit = float32(info.VariantMeans[0]), float32(split)
