@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
 )
 
 // runBatch runs process over the inputs: standard input to standard output
@@ -19,7 +20,7 @@ func runBatch(cmd *cobra.Command, args []string, output string, process func(io.
 		if output == "" {
 			return process(cmd.OutOrStdout(), cmd.InOrStdin())
 		}
-		return writeFileAtomic(output, func(w io.Writer) error { return process(w, cmd.InOrStdin()) })
+		return atomicfile.Write(output, func(w io.Writer) error { return process(w, cmd.InOrStdin()) })
 	}
 	failed := 0
 	for _, in := range args {
@@ -69,7 +70,7 @@ func processFile(cmd *cobra.Command, input, output string, process func(io.Write
 	if output == "" {
 		return process(cmd.OutOrStdout(), f)
 	}
-	return writeFileAtomic(output, func(w io.Writer) error { return process(w, f) })
+	return atomicfile.Write(output, func(w io.Writer) error { return process(w, f) })
 }
 
 // batchError reports that some inputs of a batch failed; the details were

@@ -9,11 +9,11 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
+	"github.com/vnarchive/vnrestore/vnenc"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/vnarchive/vnrestore/vnenc"
 )
 
 var convertFlags struct {
@@ -147,9 +147,9 @@ func convertOne(cmd *cobra.Command, name string, from, to encoding.Encoding, toD
 		if name == "-" {
 			return fmt.Errorf("<stdin>: cannot mirror standard input into a directory; use a file name")
 		}
-		err = writeFileAtomic(filepath.Join(convertFlags.out, mirrorPath(name)), write)
+		err = atomicfile.Write(filepath.Join(convertFlags.out, mirrorPath(name)), write)
 	default:
-		err = writeFileAtomic(convertFlags.out, write)
+		err = atomicfile.Write(convertFlags.out, write)
 	}
 	if err != nil {
 		return fmt.Errorf("%s: writing the output: %w", display, err)

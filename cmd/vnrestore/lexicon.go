@@ -11,9 +11,9 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
-
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
 	"github.com/vnarchive/vnrestore/lexicon"
+	"golang.org/x/term"
 )
 
 var lexiconCmd = &cobra.Command{
@@ -124,7 +124,7 @@ func runLexiconBuild(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(fl.output, func(w io.Writer) error {
+	if err := atomicfile.Write(fl.output, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	}); err != nil {

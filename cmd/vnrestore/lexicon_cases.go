@@ -6,7 +6,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
-
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
@@ -36,7 +36,7 @@ and writes the case model that restoration uses to tell names from words
 				return fmt.Errorf("%s: %w", in, err)
 			}
 		}
-		return writeFileAtomic(lexiconCasesOut, func(w io.Writer) error {
+		return atomicfile.Write(lexiconCasesOut, func(w io.Writer) error {
 			_, err := c.WriteTo(w)
 			return err
 		})

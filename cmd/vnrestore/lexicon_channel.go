@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
 	"github.com/vnarchive/vnrestore/diacritics/errmodel"
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
 )
 
 var channelFlags struct {
@@ -118,7 +118,7 @@ channel for badly degraded scans:
 			tr.Refine()
 		}
 		p := tr.Params(f.name, f.minCount)
-		if err := writeFileAtomic(f.out, func(w io.Writer) error {
+		if err := atomicfile.Write(f.out, func(w io.Writer) error {
 			_, err := p.WriteTo(w)
 			return err
 		}); err != nil {

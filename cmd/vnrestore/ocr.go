@@ -17,6 +17,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
 	"github.com/vnarchive/vnrestore/ocr"
 	"golang.org/x/term"
 )
@@ -232,7 +233,7 @@ func ocrOne(ctx context.Context, eng *ocr.Engine, j ocrJob, format string, stdou
 		_, err = stdout.Write(data)
 		return len(doc.Pages), err
 	}
-	if err := writeFileAtomic(j.output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := atomicfile.Write(j.output, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return 0, fmt.Errorf("%s: %w", j.input, err)
 	}
 	return len(doc.Pages), nil

@@ -8,7 +8,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/vnarchive/vnrestore/internal/atomicfile"
 	"github.com/vnarchive/vnrestore/internal/devsplit"
 )
 
@@ -73,61 +73,19 @@ func divideFile(split *devsplit.Split, src, trainPath, devPath string) (devsplit
 		return devsplit.Counts{}, err
 	}
 	defer in.Close()
-	train, err := newAtomic(trainPath)
+	train, err := atomicfile.Create(trainPath)
 	if err != nil {
 		return devsplit.Counts{}, err
 	}
-	defer train.abort()
-	dev, err := newAtomic(devPath)
+	defer train.Abort()
+	dev, err := atomicfile.Create(devPath)
 	if err != nil {
 		return devsplit.Counts{}, err
 	}
-	defer dev.abort()
-	c, err := split.Divide(filepath.Base(src), in, train.w, dev.w)
+	defer dev.Abort()
+	c, err := split.Divide(filepath.Base(src), in, train, dev)
 	if err != nil {
 		return c, err
 	}
-	return c, errors.Join(train.commit(), dev.commit())
-}
-
-// atomicFile is an output written to a temporary file and renamed into place.
-type atomicFile struct {
-	f    *os.File
-	w    *bufio.Writer
-	path string
-	done bool
-}
-
-func newAtomic(path string) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return nil, err
-	}
-	return &atomicFile{f: f, w: bufio.NewWriterSize(f, 1<<16), path: path}, nil
-}
-
-func (a *atomicFile) commit() error {
-	if err := a.w.Flush(); err != nil {
-		return err
-	}
-	// on disk before the rename, so that a crash leaves the old file or
-	// the whole new one
-	if err := a.f.Sync(); err != nil {
-		return err
-	}
-	if err := a.f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(a.f.Name(), a.path); err != nil {
-		return err
-	}
-	a.done = true
-	return nil
-}
-
-func (a *atomicFile) abort() {
-	if !a.done {
-		a.f.Close()
-		os.Remove(a.f.Name())
-	}
+	return c, errors.Join(train.Commit(), dev.Commit())
 }
