@@ -6,13 +6,18 @@ import (
 	"github.com/vnarchive/vnrestore/lexicon"
 )
 
-// AutoVariant, passed to WithVariant, lets the decoder choose the model
-// variant by the text (see WithVariant).
-const AutoVariant = -1
+// The variants WithVariant can name: those of a model built by lexicon
+// (see lexicon.Model.Variants), and AutoVariant, which lets the decoder
+// choose by the text.
+const (
+	AutoVariant    = -1
+	DomainVariant  = 0 // administrative and legal text
+	GeneralVariant = 1 // general text (Wikipedia)
+)
 
-// WithVariant sets which variant of the model scores the text (see
-// lexicon.Model.Variants): 0 the domain variant, 1 the general variant, or
-// AutoVariant (the default), which follows the text.
+// WithVariant sets which variant of the model scores the text:
+// DomainVariant, GeneralVariant or AutoVariant (the default), which
+// follows the text.
 //
 // With AutoVariant each plain line (see Mode) of a String, Restore,
 // RestoreLines or Copy call is scored with the domain variant while the
@@ -77,7 +82,7 @@ func (d *decoder) pickVariant() *lexicon.Model {
 	if r.fitLLR == nil || d.lineMode != Plain || d.fit.sum >= r.fitSplit*d.fit.weight {
 		return r.model
 	}
-	return r.model.Variant(1)
+	return r.model.Variant(GeneralVariant)
 }
 
 // updateFit adds the evidence of the line just decoded: for each word of
@@ -110,7 +115,7 @@ func (r *Restorer) setVariantChoice() {
 	if r.opts.variant != AutoVariant {
 		return
 	}
-	dom, gen := r.model.Variant(0), r.model.Variant(1)
+	dom, gen := r.model.Variant(DomainVariant), r.model.Variant(GeneralVariant)
 	info := r.model.Info()
 	split, ok := info.DomainSplit()
 	if gen == nil || !ok {

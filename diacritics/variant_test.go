@@ -22,34 +22,34 @@ func TestAutoVariantFollowsText(t *testing.T) {
 
 	d := r.getDecoder()
 	defer r.scratch.Put(d)
-	assert.Same(t, r.model.Variant(0), d.pickVariant(), "a call starts with the domain variant")
+	assert.Same(t, r.model.Variant(DomainVariant), d.pickVariant(), "a call starts with the domain variant")
 	for _, line := range general {
 		d.decodeLine(line)
 	}
-	assert.Same(t, r.model.Variant(1), d.pickVariant(), "after 40 lines of Wikipedia text")
+	assert.Same(t, r.model.Variant(GeneralVariant), d.pickVariant(), "after 40 lines of Wikipedia text")
 	for _, line := range domain {
 		d.decodeLine(line)
 	}
-	assert.Same(t, r.model.Variant(0), d.pickVariant(), "after 40 lines of administrative text")
+	assert.Same(t, r.model.Variant(DomainVariant), d.pickVariant(), "after 40 lines of administrative text")
 	d.startDocument()
-	assert.Same(t, r.model.Variant(0), d.pickVariant(), "a new call starts over")
+	assert.Same(t, r.model.Variant(DomainVariant), d.pickVariant(), "a new call starts over")
 
 	// A fixed variant is never left.
-	g := newPlain(t, WithVariant(1))
+	g := newPlain(t, WithVariant(GeneralVariant))
 	dg := g.getDecoder()
 	defer g.scratch.Put(dg)
 	for _, line := range domain {
 		dg.decodeLine(line)
 	}
-	assert.Same(t, g.model.Variant(1), dg.pickVariant())
+	assert.Same(t, g.model.Variant(GeneralVariant), dg.pickVariant())
 }
 
 // The variant changes what is restored, and on encyclopaedic text auto
 // mostly agrees with the general variant.
 func TestVariantsRestoreDifferently(t *testing.T) {
 	in := strings.Join(strippedLines(t, "../testdata/lexicon/ngram/general.txt", 250), "\n")
-	dom := strings.Split(newPlain(t, WithVariant(0)).String(in), "\n")
-	gen := strings.Split(newPlain(t, WithVariant(1)).String(in), "\n")
+	dom := strings.Split(newPlain(t, WithVariant(DomainVariant)).String(in), "\n")
+	gen := strings.Split(newPlain(t, WithVariant(GeneralVariant)).String(in), "\n")
 	auto := strings.Split(newPlain(t).String(in), "\n")
 	offDom, offGen := 0, 0
 	for i := range auto {

@@ -79,9 +79,9 @@ func runRestore(cmd *cobra.Command, args []string) error {
 	switch restoreFlags.variant {
 	case "auto":
 	case "domain":
-		variant = 0
+		variant = diacritics.DomainVariant
 	case "general":
-		variant = 1
+		variant = diacritics.GeneralVariant
 	default:
 		return usageError{fmt.Errorf("--variant %q: want auto, domain or general", restoreFlags.variant)}
 	}
