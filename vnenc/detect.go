@@ -446,11 +446,11 @@ func judgeASCII(w string) verdict {
 	if !ok {
 		return verdict{kind: neutralWord}
 	}
-	for _, c := range lexicon.Candidates(w) {
+	for _, c := range lexicon.Candidates(w) { // in Key form already
 		if c == w {
 			continue
 		}
-		if lp, ok := wordLogProb(lexicon.Key(c)); ok && lp >= plain+1 {
+		if lp, ok := wordLogProb(c); ok && lp >= plain+1 {
 			return verdict{kind: strippedWord}
 		}
 	}
