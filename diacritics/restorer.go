@@ -327,11 +327,7 @@ func (r *Restorer) String(s string) string {
 	defer r.scratch.Put(d)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/4)
-	forEachLine(s, func(line, end string) {
-		d.decodeLine(line)
-		d.writeLine(&b)
-		b.WriteString(end)
-	})
+	forEachLine(s, func(line, end string) { d.restoreLine(&b, line, end) })
 	return b.String()
 }
 
@@ -342,9 +338,7 @@ func (r *Restorer) Restore(s string) Result {
 	var res Result
 	var b strings.Builder
 	forEachLine(s, func(line, end string) {
-		d.decodeLine(line)
-		d.writeLine(&b)
-		b.WriteString(end)
+		d.restoreLine(&b, line, end)
 		res.Tokens = d.appendLineEnd(d.appendDetails(res.Tokens), end)
 	})
 	res.Text = b.String()
@@ -396,10 +390,8 @@ func (r *Restorer) Copy(dst io.Writer, src io.Reader) (written int64, err error)
 	bw := bufio.NewWriterSize(dst, 64<<10)
 	var out strings.Builder
 	err = r.eachLine(src, func(body, end string) error {
-		d.decodeLine(body)
 		out.Reset()
-		d.writeLine(&out)
-		out.WriteString(end)
+		d.restoreLine(&out, body, end)
 		n, werr := bw.WriteString(out.String())
 		written += int64(n)
 		return werr
@@ -471,6 +463,15 @@ func (d *decoder) appendLineEnd(ts []TokenResult, end string) []TokenResult {
 	return append(ts, TokenResult{Kind: lexicon.Newline, Input: end, Output: end, Confidence: 1, Mode: d.lineMode})
 }
 
+// restoreLine decodes the next line of a text, line, and writes it to b
+// followed by its line end.
+func (d *decoder) restoreLine(b *strings.Builder, line, end string) {
+	d.decodeLine(line)
+	d.writeLine(b)
+	b.WriteString(end)
+}
+
+// getDecoder returns a pooled decoder, reset for a new text.
 func (r *Restorer) getDecoder() *decoder {
 	d := r.scratch.Get().(*decoder)
 	d.startDocument()
