@@ -192,7 +192,7 @@ func printInfo(w io.Writer, name string, in lexicon.Info) {
 	if in.Lambda > 0 {
 		fmt.Fprintf(w, "domain weight: %.3f", in.Lambda)
 		if len(in.Variants) > 1 {
-			fmt.Fprintf(w, " (domain variant)")
+			fmt.Fprint(w, " (domain variant)")
 		}
 		fmt.Fprintln(w)
 		if t := in.Tuning; t != nil {

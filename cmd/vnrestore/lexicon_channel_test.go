@@ -10,13 +10,6 @@ import (
 	"github.com/vnarchive/vnrestore/diacritics/errmodel"
 )
 
-// resetChannelFlags restores the defaults of the channel command's flags,
-// which persist between runs in one process.
-func resetChannelFlags() {
-	channelFlags.out, channelFlags.name, channelFlags.exclude, channelFlags.levels, channelFlags.weights = "", "legacy", "", nil, nil
-	channelFlags.goldCol, channelFlags.ocrCol, channelFlags.pageCol, channelFlags.levelCol, channelFlags.minCount, channelFlags.refine = 5, 7, 1, 3, 2, 1
-}
-
 func TestLexiconChannelTrains(t *testing.T) {
 	dir := t.TempDir()
 	sample := filepath.Join("..", "..", "testdata", "channel", "synth-sample.tsv")
@@ -32,7 +25,7 @@ func TestLexiconChannelTrains(t *testing.T) {
 		{[]string{"--name", "ocr", "--ocr-col", "6"}, "ocr"},
 		{[]string{"--name", "legacy-heavy", "--level", "heavy"}, "legacy-heavy"},
 	} {
-		resetChannelFlags()
+		resetFlags(channelCmd)
 		out := filepath.Join(dir, tt.name+".chan")
 		args := append([]string{"lexicon", "channel", "-o", out}, tt.args...)
 		code, _, errs := runCLI(t, "", append(args, sample)...)
@@ -59,7 +52,7 @@ func TestLexiconChannelErrors(t *testing.T) {
 	// the error itself, which run prints to the process's standard error
 	execute := func(args []string) (int, string) {
 		code, _, _ := runCLI(t, "", args...)
-		resetChannelFlags()
+		resetFlags(channelCmd)
 		rootCmd.SetArgs(args)
 		rootCmd.SetOut(io.Discard)
 		rootCmd.SetErr(io.Discard)
@@ -82,7 +75,7 @@ func TestLexiconChannelErrors(t *testing.T) {
 		{[]string{"lexicon", "channel", "-o", out, filepath.Join(dir, "missing.tsv")}, exitFailed, "missing.tsv"},
 	}
 	for _, tt := range tests {
-		resetChannelFlags()
+		resetFlags(channelCmd)
 		code, errs := execute(tt.args)
 		if code != tt.code || !strings.Contains(errs, tt.msg) {
 			t.Errorf("%v: exit %d, stderr %q; want exit %d mentioning %q", tt.args, code, errs, tt.code, tt.msg)

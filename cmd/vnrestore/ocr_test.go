@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/spf13/pflag"
 	"github.com/vnarchive/vnrestore/ocr"
 )
 
@@ -42,10 +41,7 @@ func runOCRCommand(t *testing.T, args ...string) (int, string, string) {
 	defer func() {
 		rootCmd.SetOut(nil)
 		rootCmd.SetErr(nil)
-		ocrCmd.Flags().VisitAll(func(f *pflag.Flag) {
-			f.Value.Set(f.DefValue)
-			f.Changed = false
-		})
+		resetFlags(ocrCmd)
 	}()
 	code := run(args)
 	return code, stdout.String(), stderr.String()

@@ -19,16 +19,8 @@ func runWithInput(t *testing.T, stdin string, args ...string) (int, string) {
 	t.Helper()
 	rootCmd.SetIn(strings.NewReader(stdin))
 	defer rootCmd.SetIn(nil)
-	defer resetRestoreFlags()
+	defer resetFlags(restoreCmd)
 	return runCaptured(t, args...)
-}
-
-func resetRestoreFlags() {
-	for _, name := range []string{"mode", "output", "format", "beam", "threshold", "order", "tone-style", "channel-weight", "variant"} {
-		f := restoreCmd.Flags().Lookup(name)
-		f.Value.Set(f.DefValue)
-		f.Changed = false
-	}
 }
 
 func TestRestoreStdin(t *testing.T) {
