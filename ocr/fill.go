@@ -96,7 +96,7 @@ func (f *filler) fill(out []string, raw []WordInput) {
 		ids[i] = f.wordID(w)
 	}
 	for i := range out {
-		core, ok := f.doubtful(out[i], raw[i].Confidence)
+		core, ok := f.doubtful(out[i], ids[i], raw[i].Confidence)
 		if !ok {
 			continue
 		}
@@ -121,8 +121,9 @@ func (f *filler) fill(out []string, raw []WordInput) {
 // confidence conf, when the filler should reread it: a word of 2 to
 // fillMaxLetters letters, read with less than fillMaxConf, without digits
 // (numbers, codes), not in upper case (acronyms), and a syllable or no
-// word the model knows (a foreign word, a name).
-func (f *filler) doubtful(w string, conf float64) (string, bool) {
+// word the model knows (a foreign word, a name). id is w's model word, as
+// wordID returns it.
+func (f *filler) doubtful(w string, id lexicon.WordID, conf float64) (string, bool) {
 	if conf >= fillMaxConf {
 		return "", false
 	}
@@ -142,7 +143,7 @@ func (f *filler) doubtful(w string, conf float64) (string, bool) {
 	if letters < 2 || letters > fillMaxLetters || upper == letters {
 		return "", false
 	}
-	if !lexicon.IsSyllable(core) && f.model.ID(strings.ToLower(core)) != lexicon.Unknown {
+	if !lexicon.IsSyllable(core) && id != lexicon.Unknown {
 		return "", false
 	}
 	return core, true
