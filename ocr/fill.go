@@ -65,22 +65,28 @@ type fillWord struct {
 
 // newFiller indexes the most frequent syllables of model.
 func newFiller(model *lexicon.Model) *filler {
-	f := &filler{model: model}
+	// Rank every syllable of the vocabulary, then build skeletons and
+	// letters only for the fillVocab kept.
+	type cand struct {
+		id  lexicon.WordID
+		uni float32
+		key string
+	}
+	var cands []cand
 	for id := range model.VocabSize() {
 		w := model.Word(lexicon.WordID(id))
 		if w == "" || !lexicon.IsSyllable(w) {
 			continue
 		}
-		f.vocab = append(f.vocab, fillWord{id: lexicon.WordID(id), uni: model.Unigram(lexicon.WordID(id)), key: w, skel: []rune(lexicon.Skeleton(w)), letters: []rune(w)})
+		cands = append(cands, cand{lexicon.WordID(id), model.Unigram(lexicon.WordID(id)), w})
 	}
-	slices.SortFunc(f.vocab, func(a, b fillWord) int {
+	slices.SortFunc(cands, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(b.uni, a.uni), cmp.Compare(a.key, b.key))
 	})
-	if len(f.vocab) > fillVocab {
-		f.vocab = f.vocab[:fillVocab]
-	}
-	for k := range f.vocab {
-		f.vocab[k].k = k
+	cands = cands[:min(len(cands), fillVocab)]
+	f := &filler{model: model, vocab: make([]fillWord, len(cands))}
+	for k, c := range cands {
+		f.vocab[k] = fillWord{k: k, id: c.id, uni: c.uni, key: c.key, skel: []rune(lexicon.Skeleton(c.key)), letters: []rune(c.key)}
 	}
 	return f
 }
