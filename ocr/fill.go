@@ -18,9 +18,10 @@ import (
 // readings of a word, at most 16, and on faded scans the right word is
 // often not among them: "tiphiei›" is "nghiệp", "nạitút" is "nước".
 //
-// Chosen on the 12 heavy and 8 medium synthetic training pages listed in
-// ocr/README.md, with an OCR channel trained without them: heavy WER after
-// correction 0.1898 → 0.1567 (medium 0.0197 → 0.0197).
+// Its settings were chosen on the 12 heavy and 8 medium synthetic training
+// pages listed in data/ocr-tune.txt, with an OCR channel trained without
+// them; the table "Tuning the correction" in ocr/README.md gives the
+// figures.
 type filler struct {
 	model *lexicon.Model
 	vocab []fillWord // the fillVocab most frequent syllables of the model
