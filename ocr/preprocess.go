@@ -59,7 +59,9 @@ func (p Preprocess) prepare(pi pageImage) prepared {
 		out.dpi = guessDPI(g.Bounds())
 	}
 	if p.ToneGamma > 0 && p.ToneGamma != 1 {
-		out.gray = darken(out.gray, p.ToneGamma, p.ToneWhite)
+		// A copy made by toGray or orient is ours to change; the caller's
+		// image is not.
+		out.gray = darken(out.gray, p.ToneGamma, p.ToneWhite, out.gray != pi.img)
 	}
 	if p.UpscaleBelowDPI > 0 && p.UpscaleFactor > 1 && out.dpi > 0 && out.dpi < p.UpscaleBelowDPI {
 		out.gray = scaleGray(out.gray, p.UpscaleFactor)
@@ -78,8 +80,10 @@ const whitePaper = 250
 
 // darken returns g with its tones mapped by 255·min(1, g/w)^gamma, w the
 // median grey less white, unless the median is white paper. The median of
-// a page is its paper: text covers far less than half of any page.
-func darken(g *image.Gray, gamma, white float64) *image.Gray {
+// a page is its paper: text covers far less than half of any page. With
+// inPlace, darken maps g's own pixels and returns g; otherwise it leaves g
+// alone and returns a new image when it maps any.
+func darken(g *image.Gray, gamma, white float64, inPlace bool) *image.Gray {
 	var hist [256]int
 	w, h := g.Rect.Dx(), g.Rect.Dy()
 	for y := range h {
@@ -101,7 +105,10 @@ func darken(g *image.Gray, gamma, white float64) *image.Gray {
 	for v := range lut {
 		lut[v] = uint8(math.Round(255 * math.Pow(math.Min(1, float64(v)/wp), gamma)))
 	}
-	out := image.NewGray(image.Rect(0, 0, w, h))
+	out := g
+	if !inPlace {
+		out = image.NewGray(image.Rect(0, 0, w, h))
+	}
 	for y := range h {
 		src, dst := g.Pix[y*g.Stride:y*g.Stride+w], out.Pix[y*out.Stride:y*out.Stride+w]
 		for x, v := range src {
