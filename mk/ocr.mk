@@ -25,8 +25,10 @@ export OMP_THREAD_LIMIT = 1
 
 .PHONY: demo ocr-demo ocr-eval ocr-bench ocr-overhead ocr-fixtures ocr-bin
 
-# ocr_bench_files is a shell command listing the images of the first OCR_BENCH_N held-out pages.
-ocr_bench_files = grep -v '^\#' $(OCR_PAGES) | cut -f1 | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'
+# ocr_pages is a shell command listing the page names of OCR_PAGES; ocr_bench_files lists the
+# images of the first OCR_BENCH_N of them.
+ocr_pages = grep -v '^\#' $(OCR_PAGES) | cut -f1
+ocr_bench_files = $(ocr_pages) | head -n $(OCR_BENCH_N) | sed 's|^|$(OCR_SYNTH)/images/|; s|$$|.png|'
 
 # make demo (the Makefile's recipe) also OCRs the sample scans.
 demo: ocr-demo
@@ -45,7 +47,7 @@ ocr-eval: ocr-bin
 	set -e; \
 	go build -o build/ocreval ./internal/ocreval; \
 	rm -rf $(OCR_OUT); mkdir -p $(OCR_OUT)/raw $(OCR_OUT)/vnrestore; \
-	pages=$$(grep -v '^#' $(OCR_PAGES) | cut -f1); \
+	pages=$$($(ocr_pages)); \
 	echo "ocr-eval: raw tesseract --psm 6 on $$(echo $$pages | wc -w) pages"; \
 	start=$$(date +%s); \
 	for p in $$pages; do tesseract $(OCR_SYNTH)/images/$$p.png $(OCR_OUT)/raw/$$p -l vie --psm 6 2>/dev/null; done; \
