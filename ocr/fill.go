@@ -135,7 +135,7 @@ func (f *filler) doubtful(w string, id lexicon.WordID, conf float64) (string, bo
 		return "", false
 	}
 	core := trimCore(w)
-	if core == "" || strings.ContainsFunc(core, unicode.IsDigit) {
+	if core == "" || hasDigit(core) {
 		return "", false
 	}
 	letters, upper := 0, 0

@@ -89,7 +89,7 @@ const clearLineConfidence = 90
 // at most, no digit (list numbers stay), a low confidence, and no
 // Vietnamese syllable unless the line around it was read clearly.
 func isSpeck(w WordInput, clearLine bool) bool {
-	if w.Confidence >= speckConfidence || utf8.RuneCountInString(w.Text) > 3 || strings.ContainsAny(w.Text, "0123456789") {
+	if w.Confidence >= speckConfidence || utf8.RuneCountInString(w.Text) > 3 || hasDigit(w.Text) {
 		return false
 	}
 	return clearLine || !lexicon.IsSyllable(strings.Trim(w.Text, ".,;:!?()\"'"))
