@@ -273,7 +273,11 @@ func trimCore(w string) string {
 
 // editDistance is the Levenshtein distance of the skeletons a and b, where
 // a letter kept with other marks (af and bf are the letters of a and b)
-// costs markCost; dist is scratch of len(a)+1.
+// costs markCost; dist is scratch of len(a)+1. diacritics/errmodel has the
+// same idea in align.go: normDist (Levenshtein over the longer length, as
+// best divides this distance) and subCost (0.3 for a letter with other
+// marks). They stay apart: this one runs on the filler's hot path over
+// prepared skeletons, theirs are internal to the error model's alignment.
 func editDistance(a, b, af, bf []rune, dist []float32) float32 {
 	for i := range dist {
 		dist[i] = float32(i)
