@@ -230,7 +230,7 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 				sc += f.model.LogProb([]lexicon.WordID{v.id, r1}, r2)
 			}
 		}
-		if sc > bestScore || sc == bestScore && t.k < best.k {
+		if sc > bestScore || sc == bestScore && (best == nil || t.k < best.k) {
 			best, bestScore = v, sc
 		}
 	}
