@@ -1,11 +1,9 @@
 package ocr
 
 import (
-	"cmp"
 	"fmt"
 	"image"
 	"math"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -315,17 +313,6 @@ func lineHeight(l *Line) int {
 		hs[i] = w.Box.Y1 - w.Box.Y0
 	}
 	return median(hs)
-}
-
-// median sorts xs and returns its middle value (the upper one of an even
-// count), or zero for none.
-func median[T cmp.Ordered](xs []T) T {
-	var zero T
-	if len(xs) == 0 {
-		return zero
-	}
-	slices.Sort(xs)
-	return xs[len(xs)/2]
 }
 
 func newLine(words []*Word) *Line {
