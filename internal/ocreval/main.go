@@ -69,7 +69,7 @@ func score(args []string) error {
 	if err != nil {
 		return err
 	}
-	gold, err := readGold(filepath.Join(*synth, "train.tsv"))
+	gold, err := readGold(filepath.Join(*synth, "train.tsv"), pages)
 	if err != nil {
 		return err
 	}
@@ -214,15 +214,19 @@ func readPages(path string) ([]page, error) {
 	return out, sc.Err()
 }
 
-// readGold returns the gold lines of every page of train.tsv, in order.
-func readGold(path string) (map[string][]string, error) {
+// readGold returns the gold lines of the pages of train.tsv, in order.
+func readGold(path string, pages []page) (map[string][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	sel := errmodel.Selection{Pages: make(map[string]bool, len(pages))}
+	for _, p := range pages {
+		sel.Pages[p.id] = true
+	}
 	gold := map[string][]string{}
-	_, err = errmodel.ReadTSV(f, path, errmodel.SynthOCR, errmodel.Selection{}, func(r errmodel.Row) {
+	_, err = errmodel.ReadTSV(f, path, errmodel.SynthOCR, sel, func(r errmodel.Row) {
 		gold[r.Page] = append(gold[r.Page], r.Gold)
 	})
 	return gold, err
