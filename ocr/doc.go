@@ -32,8 +32,12 @@
 // [Identity] leaves the text as Tesseract read it; [NewLexiconCorrector]
 // returns the correction `vnrestore ocr` applies (the diacritics decoder
 // with the error model of Tesseract's Vietnamese output, and a rereading of
-// doubtful words):
+// doubtful words). Create it once and give it to the Engine, as in the
+// example of NewLexiconCorrector:
 //
-//	c, err := ocr.NewLexiconCorrector(nil) // the embedded language model
+//	c, err := ocr.NewLexiconCorrector(nil) // nil: the embedded language model
+//	if err != nil {
+//		// ...
+//	}
 //	eng, err := ocr.NewEngine(ocr.Options{Corrector: c})
 package ocr

@@ -39,3 +39,35 @@ func Example() {
 	// về tăng cường công tác xây dựng Đảng trong tình hình mới
 	// --
 }
+
+// The correction `vnrestore ocr` applies, over the embedded language model,
+// is created once and given to the engine, which calls it from every
+// worker; each word keeps what Tesseract read next to the corrected text.
+// (No output is checked: the example needs Tesseract's Vietnamese data.)
+func ExampleNewLexiconCorrector() {
+	c, err := ocr.NewLexiconCorrector(nil) // nil: the embedded language model
+	if err != nil {
+		log.Fatal(err)
+	}
+	eng, err := ocr.NewEngine(ocr.Options{Corrector: c})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer eng.Close()
+	doc, err := eng.RecognizeFile(context.Background(), "scan.png")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Print(doc.Text())
+	for _, p := range doc.Pages {
+		for _, b := range p.Blocks {
+			for _, l := range b.Lines {
+				for _, w := range l.Words {
+					if w.Changed {
+						fmt.Printf("%q → %q\n", w.Raw, w.Text)
+					}
+				}
+			}
+		}
+	}
+}
