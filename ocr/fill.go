@@ -165,14 +165,14 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 	if len(letters) != len(obs) {
 		letters = obs
 	}
-	var ctx [2]lexicon.WordID
+	// The context is the known words directly before i, at most two: an
+	// unknown word cuts it, as on the right, rather than letting the word
+	// before it pass for i's neighbour.
 	n := 0
-	for j := max(0, i-2); j < i; j++ {
-		if ids[j] != lexicon.Unknown {
-			ctx[n] = ids[j]
-			n++
-		}
+	for n < 2 && i-n-1 >= 0 && ids[i-n-1] != lexicon.Unknown {
+		n++
 	}
+	ctx := ids[i-n : i]
 	r1, r2 := lexicon.Unknown, lexicon.Unknown
 	if i+1 < len(ids) {
 		r1 = ids[i+1]
@@ -213,7 +213,7 @@ func (f *filler) best(seen string, ids []lexicon.WordID, i int) *fillWord {
 	// The words before, for the whole shortlist; the words after, for the
 	// best fillRight of it.
 	for j := range top {
-		top[j].score = top[j].like + f.model.LogProb(ctx[:n], f.vocab[top[j].k].id)
+		top[j].score = top[j].like + f.model.LogProb(ctx, f.vocab[top[j].k].id)
 	}
 	if r1 != lexicon.Unknown && len(top) > fillRight {
 		slices.SortFunc(top, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
