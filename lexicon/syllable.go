@@ -46,11 +46,13 @@ const (
 )
 
 // TitleCase returns s with its first rune in upper case ("đảng" → "Đảng").
+// An invalid first byte becomes U+FFFD; the rest of s is kept as it is.
 func TitleCase(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
 	}
-	return s
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // ToneStyle says where the tone mark goes in the open rimes oa, oe and uy,

@@ -228,3 +228,25 @@ func TestStripMarks(t *testing.T) {
 		assert.Equal(t, want, StripMarks(in), in)
 	}
 }
+
+func TestTitleCase(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"đảng", "Đảng"},
+		{"Đảng", "Đảng"},
+		{"ủy ban", "Ủy ban"},
+		{"a", "A"},
+		{"1a", "1a"},
+		{"ĐẢNG", "ĐẢNG"},
+		// Invalid UTF-8: the bad byte reads as U+FFFD, the rest is kept.
+		{"\xff", "\uFFFD"},
+		{"\xffab", "\uFFFDab"},
+		{"\xe1\xba", "\uFFFD\xba"},
+		{"ab\xff", "Ab\xff"},
+	}
+	for _, tt := range tests {
+		if got := TitleCase(tt.in); got != tt.want {
+			t.Errorf("TitleCase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
