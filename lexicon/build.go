@@ -159,12 +159,13 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		}
 		info.Corpora = append(info.Corpora, c)
 	}
+	// The general text holds out a tuning slice only for a general variant.
+	var generalTune *[]uint32
+	if len(opts.Domain) > 0 && !opts.OneVariant {
+		generalTune = &text.generalTune
+	}
 	for _, f := range opts.General {
-		var tune *[]uint32
-		if len(opts.Domain) > 0 && !opts.OneVariant {
-			tune = &text.generalTune
-		}
-		c, err := r.readFile(f, "general", &text.general, tune, opts.GeneralTuneEvery)
+		c, err := r.readFile(f, "general", &text.general, generalTune, opts.GeneralTuneEvery)
 		if err != nil {
 			return nil, Info{}, err
 		}
