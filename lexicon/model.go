@@ -27,8 +27,8 @@ type Model struct {
 	uniAt     uint64 // offset of this variant's pair in a word's bytes
 	tables    [MaxOrder + 1]table
 	variant   int
-	views     []*Model // one per variant, views[i].variant == i
-	unmap     *func() error
+	views     []*Model     // one per variant, views[i].variant == i
+	unmap     func() error // of a memory-mapped file; set on views[0] only
 }
 
 // WordID identifies a word of a model's vocabulary; 0 is the unknown word.
@@ -248,21 +248,19 @@ func OpenFile(path string) (*Model, error) {
 		mm.Unmap()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	unmap := mm.Unmap
-	for _, view := range m.views {
-		view.unmap = &unmap
-	}
+	m.unmap = mm.Unmap // m is views[0]
 	return m, nil
 }
 
 // Close releases the memory map of a model opened with OpenFile; the model
 // must not be used afterwards. It does nothing for other models.
 func (m *Model) Close() error {
-	if m.unmap == nil || *m.unmap == nil {
+	if len(m.views) == 0 || m.views[0].unmap == nil {
 		return nil
 	}
-	err := (*m.unmap)()
-	*m.unmap = nil
+	first := m.views[0]
+	err := first.unmap()
+	first.unmap = nil
 	return err
 }
 

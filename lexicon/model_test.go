@@ -261,8 +261,18 @@ func TestOpenFile(t *testing.T) {
 	if m.ID("ủy") == Unknown || m.Info().FileSize != int64(len(good)) {
 		t.Errorf("mapped model: ID(ủy) = %d, size %d", m.ID("ủy"), m.Info().FileSize)
 	}
-	if err := m.Close(); err != nil {
+	// The views share the map: closing one closes it for all, once.
+	if m.Variant(1) == nil {
+		t.Fatal("mapped model: no second variant")
+	}
+	if err := m.Variant(1).Close(); err != nil {
 		t.Error(err)
+	}
+	if m.unmap != nil {
+		t.Error("closing a variant left the map open")
+	}
+	if err := m.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
 	}
 	bad := filepath.Join(dir, "bad.vnlm")
 	os.WriteFile(bad, good[:100], 0o644)
