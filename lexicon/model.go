@@ -47,14 +47,13 @@ type vocabView struct {
 
 // table is the n-gram table of one order >= 2.
 type table struct {
-	slots     []byte
-	nslots    uint64
-	slotSize  uint64
-	probAt    uint64 // offset of the variant's prob code in a slot
-	backoffAt uint64 // offset of its backoff code
-	maxProbe  int
-	prob      [numCodes]float32
-	backoff   [numCodes]float32
+	slots    []byte
+	nslots   uint64
+	slotSize uint64
+	probAt   uint64 // offset of the variant's prob code in a slot; its backoff code follows
+	maxProbe int
+	prob     [numCodes]float32
+	backoff  [numCodes]float32
 }
 
 // ErrFormat is wrapped by every error about a file that is not a valid
@@ -180,7 +179,7 @@ func Open(data []byte) (*Model, error) {
 					t.backoff[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*(numCodes+i):]))
 				}
 			}
-			t.probAt, t.backoffAt = 4+codes*uint64(v), 5+codes*uint64(v)
+			t.probAt = 4 + codes*uint64(v)
 		}
 		m.views[v] = view
 	}
@@ -364,11 +363,12 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 	h := hashStart(w)
 	for j := 1; j <= n; j++ {
 		h = hashExtend(h, ctx[n-j])
-		slot, ok := m.tables[j+1].find(h)
+		t := &m.tables[j+1]
+		slot, ok := t.find(h)
 		if !ok {
 			break
 		}
-		lp = m.tables[j+1].prob[slot[m.tables[j+1].probAt]]
+		lp = t.prob[slot[t.probAt]]
 		matched = j
 	}
 	if matched == 0 {
@@ -392,11 +392,12 @@ func (m *Model) score(context []WordID, w WordID) (float32, int) {
 			lp += m.unigramBackoff(ctx[n-1])
 			continue
 		}
-		slot, ok := m.tables[j].find(hc)
+		t := &m.tables[j]
+		slot, ok := t.find(hc)
 		if !ok {
 			break
 		}
-		lp += m.tables[j].backoff[slot[m.tables[j].backoffAt]]
+		lp += t.backoff[slot[t.probAt+1]]
 	}
 	return lp, matched
 }
@@ -441,13 +442,14 @@ func (m *Model) Score(s State, w WordID) (float32, State) {
 	h := hashStart(w)
 	for j := 1; j <= n; j++ {
 		h = hashExtend(h, s.words[n-j])
-		slot, ok := m.tables[j+1].find(h)
+		t := &m.tables[j+1]
+		slot, ok := t.find(h)
 		if !ok {
 			break
 		}
-		lp = m.tables[j+1].prob[slot[m.tables[j+1].probAt]]
+		lp = t.prob[slot[t.probAt]]
 		if j+1 < m.order {
-			next.backoff[j] = m.tables[j+1].backoff[slot[m.tables[j+1].backoffAt]]
+			next.backoff[j] = t.backoff[slot[t.probAt+1]]
 		}
 		matched = j
 	}
