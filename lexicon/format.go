@@ -137,6 +137,59 @@ type Layout struct {
 	MaxProbe int    `json:"max_probe"` // longest probe sequence of a stored n-gram
 }
 
+// The sections of a model file, in order; the codebooks and the table of
+// each order k >= 2 follow the unigrams (see tableSections).
+const (
+	secVocabOffsets = iota
+	secVocabBlob
+	secVocabIndex
+	secUnigrams
+	secTables
+)
+
+// numSections returns how many sections a model file of the order holds.
+func numSections(order int) int { return secTables + 2*(order-1) }
+
+// tableSections returns the sections of the codebooks and of the table of
+// order k.
+func tableSections(k int) (book, slots int) {
+	return secTables + 2*(k-2), secTables + 2*(k-2) + 1
+}
+
+// tableLayout is where the codes of each variant sit in the table of one
+// order and in its codebook section. The writer and the reader both place
+// them by it.
+type tableLayout struct {
+	backoff bool   // below the top order: a backoff code follows each prob code
+	codes   uint64 // codes a variant has in a slot: 1, or 2 with a backoff
+	nv      uint64 // variants
+}
+
+// tableLayoutOf returns the layout of the order-k table of a model of the
+// order with nv variants.
+func tableLayoutOf(k, order, nv int) tableLayout {
+	l := tableLayout{backoff: k < order, codes: 1, nv: uint64(nv)}
+	if l.backoff {
+		l.codes = 2
+	}
+	return l
+}
+
+// slotSize returns the bytes of a slot: the uint32 fingerprint, then the
+// codes of each variant.
+func (l tableLayout) slotSize() uint64 { return 4 + l.codes*l.nv }
+
+// probAt returns the offset in a slot of variant v's prob code; its backoff
+// code, if any, is the next byte.
+func (l tableLayout) probAt(v int) uint64 { return 4 + l.codes*uint64(v) }
+
+// bookAt returns the offset in the codebook section of variant v's
+// codebooks: numCodes float32 probs, then numCodes float32 backoffs if any.
+func (l tableLayout) bookAt(v int) uint64 { return 4 * numCodes * l.codes * uint64(v) }
+
+// bookSize returns the bytes of the codebook section.
+func (l tableLayout) bookSize() uint64 { return l.bookAt(int(l.nv)) }
+
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Hashing of n-grams, shared by the writer and the reader.
@@ -215,8 +268,7 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 	wordMask := uint64(1)<<m.bits - 1
 	for k := 2; k <= m.order; k++ {
 		set := &m.sets[k-1]
-		top := k == m.order
-		codes := int(codesPerVariant(k, m.order))
+		lay := tableLayoutOf(k, m.order, nv)
 		var book []byte
 		probBooks := make([][]float32, nv)
 		boBooks := make([][]float32, nv)
@@ -226,15 +278,15 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 			}
 			probBooks[v] = makeCodebook(c.sets[k-1].logp)
 			book = appendFloat32s(book, probBooks[v])
-			if !top {
+			if lay.backoff {
 				boBooks[v] = makeCodebook(c.sets[k-1].logbo)
 				book = appendFloat32s(book, boBooks[v])
 			}
 		}
-		slotSize := 4 + codes*nv
+		slotSize := lay.slotSize()
 		n := uint64(len(set.keys))
 		nslots := n + n/2 + 1
-		table := make([]byte, int(nslots)*slotSize)
+		table := make([]byte, nslots*slotSize)
 		maxProbe := 0
 		for i, key := range set.keys {
 			h := hashStart(WordID(key & wordMask))
@@ -243,7 +295,7 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 			}
 			s := slotOf(h, nslots)
 			probe := 1
-			for binary.LittleEndian.Uint32(table[int(s)*slotSize:]) != 0 {
+			for binary.LittleEndian.Uint32(table[s*slotSize:]) != 0 {
 				s++
 				if s == nslots {
 					s = 0
@@ -251,12 +303,13 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 				probe++
 			}
 			maxProbe = max(maxProbe, probe)
-			p := table[int(s)*slotSize:]
+			p := table[s*slotSize:]
 			binary.LittleEndian.PutUint32(p, fingerprintOf(h))
 			for v, c := range cols {
-				p[4+codes*v] = encode(probBooks[v], c.sets[k-1].logp[i])
-				if !top {
-					p[5+codes*v] = encode(boBooks[v], c.sets[k-1].logbo[i])
+				at := lay.probAt(v)
+				p[at] = encode(probBooks[v], c.sets[k-1].logp[i])
+				if lay.backoff {
+					p[at+1] = encode(boBooks[v], c.sets[k-1].logbo[i])
 				}
 			}
 		}

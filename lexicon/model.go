@@ -113,7 +113,7 @@ func Open(data []byte) (*Model, error) {
 		return nil, formatErr("truncated section table")
 	}
 	nsec := uint64(binary.LittleEndian.Uint32(body[pos:]))
-	if want := uint64(4 + 2*(m.order-1)); nsec != want {
+	if want := uint64(numSections(m.order)); nsec != want {
 		return nil, formatErr("%d sections, want %d", nsec, want)
 	}
 	pos += 8
@@ -129,37 +129,19 @@ func Open(data []byte) (*Model, error) {
 		}
 		secs[i] = body[off : off+n : off+n]
 	}
-	if err := m.vocab.init(secs[0], secs[1], secs[2], m.info.VocabSize); err != nil {
+	if err := m.vocab.init(secs[secVocabOffsets], secs[secVocabBlob], secs[secVocabIndex], m.info.VocabSize); err != nil {
 		return nil, err
 	}
 	m.uniStride = 8 * uint64(nv)
-	if uint64(len(secs[3])) != m.uniStride*uint64(m.vocab.n) {
-		return nil, formatErr("unigram section has %d bytes, want %d", len(secs[3]), m.uniStride*uint64(m.vocab.n))
+	if uni := secs[secUnigrams]; uint64(len(uni)) != m.uniStride*uint64(m.vocab.n) {
+		return nil, formatErr("unigram section has %d bytes, want %d", len(uni), m.uniStride*uint64(m.vocab.n))
 	}
 	if m.vocab.n < 3 {
 		return nil, formatErr("vocabulary of %d words", m.vocab.n)
 	}
-	m.uni = secs[3]
-	// The tables' geometry, shared by every variant.
-	for k := 2; k <= m.order; k++ {
-		t := &m.tables[k]
-		book, slots := secs[4+2*(k-2)], secs[5+2*(k-2)]
-		codes := codesPerVariant(k, m.order)
-		if uint64(len(book)) != 4*numCodes*codes*uint64(nv) {
-			return nil, formatErr("order %d codebook has %d bytes", k, len(book))
-		}
-		l := m.info.Layout[k-2]
-		t.slotSize = 4 + codes*uint64(nv)
-		if l.Slots == 0 || l.Slots >= 1<<32 || uint64(len(slots)) != l.Slots*t.slotSize {
-			return nil, formatErr("order %d table has %d bytes for %d slots", k, len(slots), l.Slots)
-		}
-		if l.MaxProbe < 0 || uint64(l.MaxProbe) > l.Slots {
-			return nil, formatErr("order %d probe length %d", k, l.MaxProbe)
-		}
-		t.slots, t.nslots, t.maxProbe = slots, l.Slots, l.MaxProbe
-	}
-	// One view of the file per variant, m the first: its codes' place in a
-	// slot and its codebooks.
+	m.uni = secs[secUnigrams]
+	// One view of the file per variant, m the first: the same tables, its
+	// own codes in their slots and its own codebooks.
 	m.views = make([]*Model, nv)
 	for v := range nv {
 		view := m
@@ -169,30 +151,36 @@ func Open(data []byte) (*Model, error) {
 		}
 		view.variant = v
 		view.uniAt = 8 * uint64(v)
-		for k := 2; k <= m.order; k++ {
-			t := &view.tables[k]
-			codes := codesPerVariant(k, m.order)
-			book := secs[4+2*(k-2)][4*numCodes*codes*uint64(v):]
-			for i := range numCodes {
-				t.prob[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*i:]))
-				if codes == 2 {
-					t.backoff[i] = math.Float32frombits(binary.LittleEndian.Uint32(book[4*(numCodes+i):]))
-				}
-			}
-			t.probAt = 4 + codes*uint64(v)
-		}
 		m.views[v] = view
 	}
-	return m, nil
-}
-
-// codesPerVariant is how many byte codes a slot of the order-k table holds
-// for each variant: a probability, and a backoff below the top order.
-func codesPerVariant(k, order int) uint64 {
-	if k == order {
-		return 1
+	for k := 2; k <= m.order; k++ {
+		lay := tableLayoutOf(k, m.order, nv)
+		bookSec, slotSec := tableSections(k)
+		book, slots := secs[bookSec], secs[slotSec]
+		if uint64(len(book)) != lay.bookSize() {
+			return nil, formatErr("order %d codebook has %d bytes", k, len(book))
+		}
+		l := m.info.Layout[k-2]
+		if l.Slots == 0 || l.Slots >= 1<<32 || uint64(len(slots)) != l.Slots*lay.slotSize() {
+			return nil, formatErr("order %d table has %d bytes for %d slots", k, len(slots), l.Slots)
+		}
+		if l.MaxProbe < 0 || uint64(l.MaxProbe) > l.Slots {
+			return nil, formatErr("order %d probe length %d", k, l.MaxProbe)
+		}
+		for v, view := range m.views {
+			t := &view.tables[k]
+			t.slots, t.nslots, t.slotSize, t.maxProbe = slots, l.Slots, lay.slotSize(), l.MaxProbe
+			t.probAt = lay.probAt(v)
+			b := book[lay.bookAt(v):]
+			for i := range numCodes {
+				t.prob[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+				if lay.backoff {
+					t.backoff[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*(numCodes+i):]))
+				}
+			}
+		}
 	}
-	return 2
+	return m, nil
 }
 
 // maxVariants bounds the variants a model file may declare.
