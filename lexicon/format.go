@@ -249,6 +249,11 @@ func writeModel(w io.Writer, m *builtModel, info Info) error {
 	// Unigrams.
 	cols := m.variants()
 	nv := len(cols)
+	// Open reads as many variants as the header names, one if it names
+	// none: a file that names others could not be read.
+	if max(1, len(info.Variants)) != nv || nv > maxVariants {
+		return fmt.Errorf("lexicon: the header names %d variants, the model has %d", len(info.Variants), nv)
+	}
 	uni := make([]byte, 0, 8*nv*len(m.vocab))
 	for i := range m.vocab {
 		for _, c := range cols {

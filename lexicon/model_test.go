@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -211,6 +212,51 @@ func TestBuildIsReproducible(t *testing.T) {
 	_, _, b := toyModel(t, 3)
 	if !bytes.Equal(a, b) {
 		t.Error("two builds from the same inputs differ")
+	}
+}
+
+// writeModel refuses a header that names other variants than the model
+// holds: Open could not read the file.
+func TestWriteModelChecksVariants(t *testing.T) {
+	mb, m, _ := toyModel(t, 3)
+	info := m.Info()
+	for _, tt := range []struct {
+		name     string
+		variants []Variant
+		ok       bool
+	}{
+		{"both", info.Variants, true},
+		{"none named", nil, false},
+		{"one of two", info.Variants[:1], false},
+		{"three", append(slices.Clone(info.Variants), Variant{Name: "other"}), false},
+	} {
+		in := info
+		in.Variants = tt.variants
+		var buf bytes.Buffer
+		err := writeModel(&buf, mb, in)
+		if (err == nil) != tt.ok {
+			t.Errorf("%s: writeModel error %v, want ok %v", tt.name, err, tt.ok)
+			continue
+		}
+		if err == nil {
+			if _, err := Open(buf.Bytes()); err != nil {
+				t.Errorf("%s: written, but Open: %v", tt.name, err)
+			}
+		}
+	}
+	// A model of one variant may name it or not.
+	one := &builtModel{backoffModel: mb.backoffModel, vocab: mb.vocab}
+	for _, variants := range [][]Variant{nil, info.Variants[:1]} {
+		in := info
+		in.Variants = variants
+		var buf bytes.Buffer
+		if err := writeModel(&buf, one, in); err != nil {
+			t.Errorf("one variant, %d named: %v", len(variants), err)
+			continue
+		}
+		if m, err := Open(buf.Bytes()); err != nil || m.Variant(1) != nil {
+			t.Errorf("one variant, %d named: Open: %v", len(variants), err)
+		}
 	}
 }
 
