@@ -196,7 +196,7 @@ func New(model *lexicon.Model, opts ...Option) (*Restorer, error) {
 		return nil, errOCRChannel
 	}
 	if o.variant != AutoVariant && model.Variant(o.variant) == nil {
-		return nil, fmt.Errorf("diacritics: the language model has no variant %d (it holds %d)", o.variant, max(1, len(model.Variants())))
+		return nil, fmt.Errorf("diacritics: the language model has no variant %d (it holds %d)", o.variant, model.NumVariants())
 	}
 	r := &Restorer{model: model, opts: o, bos: model.ID("<s>"), eos: model.ID("</s>")}
 	r.readings = readingsOf(model)

@@ -69,7 +69,7 @@ func TestWithVariantOutOfRange(t *testing.T) {
 	m, err := lexicon.Default()
 	require.NoError(t, err)
 	_, err = New(m, WithVariant(2))
-	assert.Error(t, err)
+	assert.ErrorContains(t, err, "it holds 2")
 	_, err = New(m, WithVariant(-2))
 	assert.Error(t, err)
 }

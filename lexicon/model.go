@@ -26,8 +26,7 @@ type Model struct {
 	uniStride uint64 // bytes per word in uni
 	uniAt     uint64 // offset of this variant's pair in a word's bytes
 	tables    [MaxOrder + 1]table
-	variant   int
-	views     []*Model     // one per variant, views[i].variant == i
+	views     []*Model     // one per variant, in the file's order
 	unmap     func() error // of a memory-mapped file; set on views[0] only
 }
 
@@ -149,7 +148,6 @@ func Open(data []byte) (*Model, error) {
 			view = new(Model)
 			*view = *m
 		}
-		view.variant = v
 		view.uniAt = 8 * uint64(v)
 		m.views[v] = view
 	}
@@ -251,11 +249,17 @@ func (m *Model) Close() error {
 	return err
 }
 
-// Variants returns the variants the model file holds: one interpolation
-// of its domain and general text each (see BuildOptions.General), the
-// domain variant first. A model built from one kind of text, or a file of
-// format version 1, holds one variant and returns nil.
+// Variants returns the variants the model file's header names: one
+// interpolation of its domain and general text each (see
+// BuildOptions.General), the domain variant first. A model built with
+// OneVariant names its one variant; a model built from one kind of text, or
+// a file of format version 1, names none and returns nil. Either way such a
+// model holds one variant: NumVariants counts them.
 func (m *Model) Variants() []Variant { return m.info.Variants }
+
+// NumVariants returns how many variants the model file holds, at least
+// one: Variant(i) is not nil for i from 0 to NumVariants()-1.
+func (m *Model) NumVariants() int { return len(m.views) }
 
 // Variant returns the model that scores with variant i of the file: the
 // same vocabulary, n-grams and States, other probabilities. Variant(0) of
@@ -267,9 +271,6 @@ func (m *Model) Variant(i int) *Model {
 	}
 	return m.views[i]
 }
-
-// VariantIndex returns which variant of its file m scores with.
-func (m *Model) VariantIndex() int { return m.variant }
 
 // Order returns the n-gram order of the model.
 func (m *Model) Order() int { return m.order }

@@ -66,7 +66,7 @@ func TestRoundTrip(t *testing.T) {
 		if m.ID("không có từ này") != Unknown || m.Word(WordID(len(mb.vocab))) != "" {
 			t.Error("unknown words not reported as unknown")
 		}
-		if len(m.Variants()) != 2 || m.Variant(1) == nil || m.Variant(2) != nil || m.Variant(0) != m {
+		if len(m.Variants()) != 2 || m.NumVariants() != 2 || m.Variant(1) == nil || m.Variant(2) != nil || m.Variant(0) != m {
 			t.Fatalf("order %d: variants %v: want domain and general", order, m.Variants())
 		}
 		for v, col := range mb.variants() {
@@ -138,20 +138,39 @@ func TestVariantsFitTheirText(t *testing.T) {
 		t.Errorf("general text: domain variant %.2f, general variant %.2f; want the general variant higher", d, g)
 	}
 	// States carry the variant's backoffs: Score agrees with LogProb per variant.
-	for _, v := range []*Model{dom, gen} {
+	for i, v := range []*Model{dom, gen} {
 		st := v.BeginSentence()
 		ctx := []WordID{v.ID("<s>")}
 		for _, k := range lineKeys(domLine) {
 			w := v.ID(k)
 			lp, next := v.Score(st, w)
 			if want := v.LogProb(ctx, w); math.Abs(float64(lp-want)) > 1e-5 {
-				t.Errorf("variant %d: Score %q = %.5f, LogProb %.5f", v.VariantIndex(), k, lp, want)
+				t.Errorf("variant %d: Score %q = %.5f, LogProb %.5f", i, k, lp, want)
 			}
 			st, ctx = next, append(ctx, w)
 		}
 	}
 	if len(mb.alt) != 1 {
 		t.Errorf("%d extra variants built, want 1", len(mb.alt))
+	}
+}
+
+// A OneVariant model names its one variant; it holds one all the same.
+func TestOneVariant(t *testing.T) {
+	dom := filepath.Join(t.TempDir(), "domain.txt")
+	if err := os.WriteFile(dom, []byte(toyCorpus), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data, err := Build(BuildOptions{Domain: []string{dom}, General: []string{"../testdata/lexicon/ngram/general.txt"}, MinCount: 1, OneVariant: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Variants()) != 1 || m.Variants()[0].Name != "domain" || m.NumVariants() != 1 || m.Variant(0) != m || m.Variant(1) != nil {
+		t.Errorf("OneVariant model: variants %v, NumVariants %d", m.Variants(), m.NumVariants())
 	}
 }
 
@@ -182,7 +201,7 @@ func TestOpenVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatalf("version 1 file: %v", err)
 	}
-	if m.Variants() != nil || m.Variant(0) != m || m.Variant(1) != nil {
+	if m.Variants() != nil || m.NumVariants() != 1 || m.Variant(0) != m || m.Variant(1) != nil {
 		t.Errorf("version 1 file: variants %v", m.Variants())
 	}
 	w := m.ID("ban")
