@@ -175,38 +175,56 @@ func TestOneVariant(t *testing.T) {
 }
 
 // A file of format version 1 (one variant, no variants in its header)
-// still opens.
+// still opens and gives the probabilities it gave. testdata/version1.vnlm
+// was written by the version-1 builder (commit 3fc56b2) from toyCorpus and
+// toyGeneral: Order 3, MinCount 1, Lambda 0.7; the expected values are
+// what that commit's reader returned for it.
 func TestOpenVersion1(t *testing.T) {
-	dir := t.TempDir()
-	dom := filepath.Join(dir, "domain.txt")
-	gen := filepath.Join(dir, "general.txt")
-	os.WriteFile(dom, []byte(toyCorpus), 0o644)
-	os.WriteFile(gen, []byte(toyGeneral), 0o644)
-	mb, info, err := buildModel(BuildOptions{Domain: []string{dom}, General: []string{gen}, MinCount: 1, OneVariant: true})
+	data, err := os.ReadFile("testdata/version1.vnlm")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(mb.alt) != 0 {
-		t.Fatalf("OneVariant built %d extra variants", len(mb.alt))
-	}
-	info.Variants = nil
-	var buf bytes.Buffer
-	if err := writeModel(&buf, mb, info); err != nil {
-		t.Fatal(err)
-	}
-	data := buf.Bytes()
-	binary.LittleEndian.PutUint32(data[8:], 1)
-	binary.LittleEndian.PutUint32(data[len(data)-4:], crc32.Checksum(data[:len(data)-4], castagnoli))
 	m, err := Open(data)
 	if err != nil {
 		t.Fatalf("version 1 file: %v", err)
 	}
-	if m.Variants() != nil || m.NumVariants() != 1 || m.Variant(0) != m || m.Variant(1) != nil {
-		t.Errorf("version 1 file: variants %v", m.Variants())
+	if in := m.Info(); in.FormatVersion != 1 || in.Order != 3 || in.VocabSize != 62 || m.VocabSize() != 62 {
+		t.Errorf("version 1 file: format %d, order %d, vocabulary %d (%d)", in.FormatVersion, in.Order, in.VocabSize, m.VocabSize())
 	}
-	w := m.ID("ban")
-	if lp := m.LogProb([]WordID{m.ID("ủy")}, w); lp < -3 || lp > 0 {
-		t.Errorf("version 1 file: log10 P(ban | ủy) = %.3f", lp)
+	if m.Variants() != nil || m.NumVariants() != 1 || m.Variant(0) != m || m.Variant(1) != nil {
+		t.Errorf("version 1 file: variants %v, NumVariants %d", m.Variants(), m.NumVariants())
+	}
+	for _, tt := range []struct {
+		words []string // context, then the word
+		bits  uint32   // of the float32 log10 probability
+	}{
+		{[]string{"<s>", "ủy"}, 0xbf966b92},           // -1.1751578
+		{[]string{"ủy", "ban"}, 0xbf5a5b7b},           // -0.8529584
+		{[]string{"<s>", "ủy", "ban"}, 0xbe9dbe4a},    // -0.30809242
+		{[]string{"ủy", "ban", "nhân"}, 0xbecb8b3e},   // -0.3975467
+		{[]string{"hà", "nội", "sông"}, 0xbff8a3fd},   // -1.9425045
+		{[]string{"nhân", "dân", "tỉnh"}, 0xbf14fade}, // -0.5819529
+		{[]string{"tỉnh", "xyzzy"}, 0xc0048f17},       // -2.0712335, unknown word
+		{[]string{"việt", "nam", "</s>"}, 0xbf2944b5}, // -0.66120464
+	} {
+		ctx := make([]WordID, len(tt.words)-1)
+		for i, w := range tt.words[:len(ctx)] {
+			ctx[i] = m.ID(w)
+		}
+		lp := m.LogProb(ctx, m.ID(tt.words[len(ctx)]))
+		if want := math.Float32frombits(tt.bits); lp != want {
+			t.Errorf("version 1 file: log10 P(%v) = %v, want %v", tt.words, lp, want)
+		}
+	}
+	s := m.BeginSentence()
+	var sum float32
+	for _, w := range []string{"ủy", "ban", "nhân", "dân", "tỉnh", "ban", "hành", "chỉ", "thị"} {
+		var lp float32
+		lp, s = m.Score(s, m.ID(w))
+		sum += lp
+	}
+	if want := math.Float32frombits(0xc0935ae9); sum != want { // -4.6048474
+		t.Errorf("version 1 file: sentence scores %v, want %v", sum, want)
 	}
 }
 
