@@ -220,28 +220,30 @@ func buildModel(opts BuildOptions) (*builtModel, Info, error) {
 		})
 		info.Lambda, info.Tuning = lambda, tuning
 		dom := build("domain", append(text.domain, text.tune...), opts.DomainPrune)
-		opts.logf("mixing the domain variant")
-		var err error
-		if final, err = mix(dom, gen, lambda); err != nil {
-			return nil, Info{}, err
-		}
 		info.Variants = []Variant{{Name: "domain", DomainWeight: lambda}}
-		if opts.OneVariant {
-			break
+		if !opts.OneVariant {
+			glambda, gtuning := weight("general", opts.GeneralLambda, text.generalTune, lambda, func() (*backoffModel, *backoffModel) {
+				return dom, build("general (tuning)", text.general, opts.Prune)
+			})
+			info.GeneralTuning = gtuning
+			info.Variants = append(info.Variants, Variant{Name: "general", DomainWeight: glambda})
 		}
-		glambda, gtuning := weight("general", opts.GeneralLambda, text.generalTune, lambda, func() (*backoffModel, *backoffModel) {
-			return dom, build("general (tuning)", text.general, opts.Prune)
-		})
-		info.GeneralTuning = gtuning
-		opts.logf("mixing the general variant")
-		g, err := mix(dom, gen, glambda)
+		// One mix for every variant: the same n-grams, each variant's weights.
+		lambdas := make([]float64, len(info.Variants))
+		for i, v := range info.Variants {
+			lambdas[i] = v.DomainWeight
+		}
+		opts.logf("mixing %d variants", len(lambdas))
+		mixed, err := mix(dom, gen, lambdas...)
 		if err != nil {
 			return nil, Info{}, err
 		}
-		alt = append(alt, g)
-		info.Variants = append(info.Variants, Variant{Name: "general", DomainWeight: glambda})
-		info.VariantMeans = []float64{meanUnigramRatio(final, g, text.tune), meanUnigramRatio(final, g, text.generalTune)}
-		opts.logf("log10 P(word) domain over general variant: %.4f a word of domain text, %.4f of general text", info.VariantMeans[0], info.VariantMeans[1])
+		final, alt = mixed[0], mixed[1:]
+		if len(alt) > 0 {
+			g := alt[0]
+			info.VariantMeans = []float64{meanUnigramRatio(final, g, text.tune), meanUnigramRatio(final, g, text.generalTune)}
+			opts.logf("log10 P(word) domain over general variant: %.4f a word of domain text, %.4f of general text", info.VariantMeans[0], info.VariantMeans[1])
+		}
 	case len(text.general)+len(text.generalTune) > 0:
 		final = build("general", append(text.general, text.generalTune...), opts.Prune)
 	default:

@@ -383,25 +383,36 @@ func (m *backoffModel) renormalize() {
 }
 
 // mix interpolates two models over the same vocabulary statically into one
-// backoff model (as SRILM's -mix-lm does): the n-grams are the union of
-// both, each with p = lambda p_a + (1-lambda) p_b where p_a and p_b are the
-// full backoff probabilities of the two models, and the backoff weights are
-// recomputed so that every distribution sums to one.
-func mix(a, b *backoffModel, lambda float64) (*backoffModel, error) {
+// backoff model per weight (as SRILM's -mix-lm does): the n-grams are the
+// union of both, each with p = lambda p_a + (1-lambda) p_b where p_a and
+// p_b are the full backoff probabilities of the two models, and the
+// backoff weights are recomputed so that every distribution sums to one.
+// The models share one key slice and index per order, and p_a and p_b are
+// computed once for all the weights.
+func mix(a, b *backoffModel, lambdas ...float64) ([]*backoffModel, error) {
 	if a.order != b.order || a.bits != b.bits || a.vocabSize != b.vocabSize {
 		return nil, fmt.Errorf("lexicon: cannot mix models of different shapes")
 	}
-	m := &backoffModel{order: a.order, bits: a.bits, vocabSize: a.vocabSize, sets: make([]ngramSet, a.order)}
+	out := make([]*backoffModel, len(lambdas))
+	for v := range out {
+		out[v] = &backoffModel{order: a.order, bits: a.bits, vocabSize: a.vocabSize, sets: make([]ngramSet, a.order)}
+	}
 	ctx := make([]uint32, 0, a.order)
+	wordMask := uint64(1)<<a.bits - 1
 	for k := 1; k <= a.order; k++ {
 		keys := unionSorted(a.sets[k-1].keys, b.sets[k-1].keys)
-		set := &m.sets[k-1]
-		set.keys = keys
-		set.logp = make([]float32, len(keys))
-		if k < a.order {
-			set.logbo = make([]float32, len(keys))
+		var index keyIndex
+		if k > 1 {
+			index = newKeyIndex(keys)
 		}
-		wordMask := uint64(1)<<a.bits - 1
+		for _, m := range out {
+			set := &m.sets[k-1]
+			set.keys, set.index = keys, index
+			set.logp = make([]float32, len(keys))
+			if k < a.order {
+				set.logbo = make([]float32, len(keys))
+			}
+		}
 		for i, key := range keys {
 			ctx = ctx[:0]
 			for j := k - 1; j >= 1; j-- {
@@ -409,20 +420,21 @@ func mix(a, b *backoffModel, lambda float64) (*backoffModel, error) {
 			}
 			w := uint32(key & wordMask)
 			if k == 1 && w == idBOS {
-				set.logp[i] = logZero
+				for _, m := range out {
+					m.sets[k-1].logp[i] = logZero
+				}
 				continue
 			}
-			p := lambda*math.Pow(10, a.logProb(ctx, w)) + (1-lambda)*math.Pow(10, b.logProb(ctx, w))
-			set.logp[i] = float32(math.Log10(p))
-		}
-		if k > 1 {
-			set.index = newKeyIndex(keys)
-		} else {
-			set.index = keyIndex{}
+			pa, pb := math.Pow(10, a.logProb(ctx, w)), math.Pow(10, b.logProb(ctx, w))
+			for v, m := range out {
+				m.sets[k-1].logp[i] = float32(math.Log10(lambdas[v]*pa + (1-lambdas[v])*pb))
+			}
 		}
 	}
-	m.renormalize()
-	return m, nil
+	for _, m := range out {
+		m.renormalize()
+	}
+	return out, nil
 }
 
 // unionSorted returns the sorted union of two sorted key slices.
