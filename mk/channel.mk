@@ -9,7 +9,7 @@
 #   make ocr-text-eval WER of `vnrestore restore --mode ocr` on their Tesseract-Vietnamese text
 #   make channel-bench syllables/s of legacy and OCR mode on one core over the held-out pages' text, on a
 #                      first pass (a fresh channel, empty cache), after the training pages (Unseen) and
-#                      with the cache warm on the same text; and over all 150 pages read once by a fresh
+#                      with the cache warm on the same text; and over all 160 pages read once by a fresh
 #                      channel (Batch, an archive's batch in one run); 5 runs each
 
 CHANNEL_SHARED  ?= $(or $(SHARED),../shared)
